@@ -1,0 +1,343 @@
+"""The `fazhi` command: parse arguments, call one core function, print (DESIGN.md §4).
+
+Exit status: 0 success; 1 audit verification found tampering; 2 bad input (one-line
+Chinese + English message on stderr); 3 configuration or environment problem.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from fazhi.config import actor
+from fazhi.errors import BadInput, ConfigError, FazhiError
+
+app = typer.Typer(help="法智 fazhi — 司法人工智能辅助平台（仅供参考，不代替审判人员的判断）", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+audit_app = typer.Typer(help="审计日志 audit log: verify the hash chain, show records", no_args_is_help=True)
+cases_app = typer.Typer(help="已入库案件 stored cases: list and search", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+app.add_typer(cases_app, name="cases")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON / print one JSON document")]
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+
+def _read_input(source: str) -> tuple[str, str, str]:
+    """(text, sha256, label) of a FILE or '-' (stdin), decoded and checked."""
+    from fazhi.documents.extract import text_sha256
+    from fazhi.documents.readers import decode_bytes, read_document
+
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        text, _enc = decode_bytes(data)
+        return text, text_sha256(text), "<stdin>"
+    raw = read_document(Path(source))
+    return raw.text, raw.sha256, raw.path
+
+
+@contextmanager
+def _store() -> Iterator[Any]:
+    from fazhi.store import open_store
+
+    store = open_store()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _sample_path() -> str:
+    return str(resources.files("fazhi.samples").joinpath("criminal_judgment.txt"))
+
+
+@app.command()
+def analyze(
+    file: Annotated[str | None, typer.Argument(help="文书文件（.txt/.docx/.pdf）或 - 表示标准输入")] = None,
+    as_json: JsonOpt = False,
+    sample: Annotated[bool, typer.Option("--sample", help="分析内置的示例判决书 / analyse the bundled sample")] = False,
+) -> None:
+    """分析并入库一份文书 / analyse one document and store the structured case."""
+    from fazhi.ingest import store_document
+
+    if file is None and not sample:
+        raise BadInput("请指定文书文件，或使用 --sample", "give a FILE (or - for stdin), or --sample")
+    text, sha, label = _read_input(_sample_path() if sample else file or "-")
+    with _store() as store, store.session() as session:
+        stored = store_document(session, text=text, sha256=sha, source=label, fmt="txt", actor=actor())
+        if stored.assist is None:  # already stored: analyse again for display, record that it was viewed
+            from fazhi.documents.extract import extract_assist
+            from fazhi.ledger import record_assist
+
+            assist = record_assist(session, extract_assist(text), actor=actor(), input_sha256=sha,
+                                   summary={"action": "analyze", "stored": False})
+        else:
+            assist = stored.assist
+    flat = assist.flat()
+    flat["stored"] = {"case_id": stored.case_id, "document_id": stored.document_id, "new": stored.created}
+    if as_json:
+        _emit(flat)
+    else:
+        from fazhi.present import render_case
+
+        print(render_case(flat))
+        state = "已入库" if stored.created else "已在库中（内容相同，未重复入库）"
+        print(f"入库情况：{state}，案件编号 {stored.case_id}，文书编号 {stored.document_id}")
+
+
+@app.command()
+def extract(
+    file: Annotated[str | None, typer.Argument(help="文书文件或 - 表示标准输入")] = None,
+    as_json: JsonOpt = False,
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ...}；- 为标准输入')] = None,
+) -> None:
+    """抽取文书的结构化信息（不入库）/ extract the structured record (not stored)."""
+    from fazhi.documents.extract import extract_assist
+    from fazhi.ledger import record_assist
+
+    if batch is not None:
+        raise typer.Exit(run_batch(batch, lambda item: extract_assist(item["text"]), action="extract"))
+    if file is None:
+        raise BadInput("请指定文书文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+    text, sha, _label = _read_input(file)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, extract_assist(text), actor=actor(), input_sha256=sha,
+                               summary={"action": "extract"})
+    flat = assist.flat()
+    if as_json:
+        _emit(flat)
+    else:
+        from fazhi.present import render_case
+
+        print(render_case(flat))
+
+
+def run_batch(source: str, make: Callable[[dict[str, Any]], Any], *, action: str) -> int:
+    """The --batch mechanism of every command: JSON Lines in, one JSON line out per input, same order.
+
+    ``make`` turns one input object into an Assist; each is recorded in the audit log (in
+    chunks of 200 per transaction) and printed flat with its ``id``. Bad lines print an
+    ``error`` line in their place; the exit status is then 2.
+    """
+    from fazhi.documents.extract import text_sha256
+    from fazhi.documents.formats import BadRecord, read_jsonl_batch
+    from fazhi.ledger import canonical_json, record_assist
+
+    stream = sys.stdin if source == "-" else _open_text(source)
+    who = actor()
+    bad = 0
+    with _store() as store:
+        chunk: list[Any] = []
+
+        def flush() -> None:
+            nonlocal bad
+            with store.session() as session:
+                for item in chunk:
+                    if isinstance(item, BadRecord):
+                        bad += 1
+                        _emit({"id": None, "source": item.source, "error": item.error.message()})
+                        continue
+                    try:
+                        assist = make(item)
+                    except FazhiError as exc:
+                        bad += 1
+                        _emit({"id": item["id"], "error": exc.message()})
+                        continue
+                    assist = record_assist(session, assist, actor=who,
+                                           input_sha256=text_sha256(canonical_json(item)),
+                                           summary={"action": action, "batch": True})
+                    _emit({"id": item["id"], **assist.flat()})
+            chunk.clear()
+
+        for item in read_jsonl_batch(stream):
+            chunk.append(item)
+            if len(chunk) >= 200:
+                flush()
+        flush()
+    if bad:
+        print(f"{bad} 行输入无效，已在对应位置输出错误说明 / {bad} input lines were invalid (error lines printed in their place)",
+              file=sys.stderr)
+        return 2
+    return 0
+
+
+def _open_text(path: str) -> Any:
+    p = Path(path)
+    if not p.is_file():
+        raise BadInput(f"找不到文件：{path}", f"file not found: {path}")
+    return p.open(encoding="utf-8-sig", errors="strict")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="文件或目录：.txt .docx .pdf、CAIL JSON Lines、CJRC JSON")],
+    as_json: JsonOpt = False,
+) -> None:
+    """批量入库（可重复执行，按内容去重；每份文书整体入库或不入库）/ ingest files and directories."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from fazhi.ingest import ingest as run_ingest
+
+    with _store() as store:
+        progress = Progress(TextColumn("入库 ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            TextColumn("{task.fields[source]}"), transient=True,
+                            console=_stderr_console(), disable=not sys.stderr.isatty())
+        with progress:
+            task = progress.add_task("ingest", total=None, source="")
+            report = run_ingest(store, paths, actor=actor(),
+                                on_progress=lambda n, src: progress.update(task, completed=n, source=src[-50:]))
+    summary = report.to_dict()
+    if as_json:
+        _emit(summary)
+    else:
+        print(f"入库 {report.stored} 份，已存在跳过 {report.skipped} 份，失败 {len(report.errors)} 份 / "
+              f"stored {report.stored}, already present {report.skipped}, failed {len(report.errors)}")
+    for err in report.errors:
+        print(f"{err['source']}: {err['error']}", file=sys.stderr)
+    if report.errors:
+        raise typer.Exit(2)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@audit_app.command("verify")
+def audit_verify(
+    as_json: JsonOpt = False,
+    anchor: Annotated[str | None, typer.Option("--anchor", help="外部保存的锚点 SEQ:HASH（见 fazhi audit head）")] = None,
+) -> None:
+    """校验审计日志哈希链 / verify the hash chain; exit 1 and name the records if tampered."""
+    from fazhi.ledger import verify
+
+    parsed = None
+    if anchor:
+        seq, _, digest = anchor.partition(":")
+        if not seq.isdigit() or len(digest) != 64:
+            raise BadInput("锚点格式应为 序号:64位哈希", "anchor must be SEQ:HASH (64 hex digits)")
+        parsed = (int(seq), digest)
+    with _store() as store, store.session() as session:
+        report = verify(session, anchor=parsed)
+    if as_json:
+        _emit(report.to_dict())
+    elif report.ok:
+        print(f"审计日志完整：已校验 {report.checked} 条，链头 {report.head_seq}:{report.head_hash} / "
+              f"audit log intact: {report.checked} records checked")
+    else:
+        for p in report.problems:
+            print(f"第{p.seq}条 [{p.kind}] {p.message_zh} / {p.message_en}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@audit_app.command("head")
+def audit_head() -> None:
+    """打印链头 SEQ:HASH，供外部保存作为锚点 / print the chain head to keep outside as an anchor."""
+    from fazhi.ledger import head
+
+    with _store() as store, store.session() as session:
+        seq, digest = head(session)
+    print(f"{seq}:{digest}")
+
+
+@audit_app.command("show")
+def audit_show(
+    last: Annotated[int, typer.Option("--last", min=1, max=10000, help="显示最近 N 条")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """显示最近的审计记录 / show the latest audit records."""
+    from sqlalchemy import select
+
+    from fazhi.store import AuditRecord
+
+    with _store() as store, store.session() as session:
+        rows = session.execute(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(last)).scalars().all()
+        out = [{"seq": r.seq, "ts": r.ts, "actor": r.actor, "action": r.action, "subject": r.subject,
+                "payload": json.loads(r.payload), "hash": r.hash} for r in reversed(rows)]
+    if as_json:
+        _emit(out)
+    else:
+        for r in out:
+            kind = r["payload"].get("kind", "")
+            print(f"{r['seq']:>6}  {r['ts']}  {r['actor']}  {r['action']} {kind}  {r['hash'][:16]}")
+
+
+@cases_app.command("list")
+def cases_list(
+    query: Annotated[str | None, typer.Option("--query", "-q", help="按案号、法院、案由或当事人名称查找")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """列出或查找已入库案件 / list or search stored cases."""
+    from fazhi.store.queries import search_cases
+
+    with _store() as store, store.session() as session:
+        rows = search_cases(session, query=query, limit=limit)
+    if as_json:
+        _emit(rows)
+    else:
+        for r in rows:
+            print(f"{r['case_id']:>6}  {r['case_number'] or '（无案号）'}  {r['court'] or ''}  {r['cause'] or ''}  "
+                  f"文书{r['documents']}份")
+
+
+@cases_app.command("show")
+def cases_show(case_id: int, as_json: JsonOpt = False) -> None:
+    """显示一个案件及其文书 / show one stored case with its documents."""
+    from fazhi.store.queries import case_detail
+
+    with _store() as store, store.session() as session:
+        detail = case_detail(session, case_id)
+    if detail is None:
+        raise BadInput(f"没有编号为 {case_id} 的案件", f"no case with id {case_id}")
+    if as_json:
+        _emit(detail)
+    else:
+        from fazhi.present import render_case
+
+        print(f"案件 {case_id}：{detail['case_number'] or '（无案号）'}  {detail['court'] or ''}  {detail['cause'] or ''}")
+        for d in detail["documents"]:
+            print(f"\n— 文书 {d['document_id']}（{d['source']}，审计编号 {d['audit_id']}）")
+            print(render_case(d["record"]))
+
+
+def main() -> None:
+    """Entry point: run the app and turn every failure into a message and an exit status."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-PDF chatter: we report our own message
+    try:
+        app(prog_name="fazhi")  # usage errors: exit 2 with the parser's message (standalone mode)
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BadInput as exc:
+        print(exc.message(), file=sys.stderr)
+        sys.exit(2)
+    except (ConfigError, FazhiError) as exc:
+        print(exc.message(), file=sys.stderr)
+        sys.exit(3)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # never a traceback for users; FAZHI_DEBUG=1 shows it
+        if os.environ.get("FAZHI_DEBUG"):
+            raise
+        print(f"内部错误：{type(exc).__name__}，请设置 FAZHI_DEBUG=1 查看详情并报告 / internal error: "
+              f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
