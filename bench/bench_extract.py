@@ -109,8 +109,9 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--misses", action="store_true", help="list every field that differs from the gold")
     ap.add_argument("--card", action="store_true", help="write the figures into the model card")
+    ap.add_argument("--gold", type=Path, default=GOLD, help="folder of NN_*.txt + NN_*.json gold pairs")
     args = ap.parse_args()
-    res = evaluate()
+    res = evaluate(args.gold)
     if args.card:
         from fazhi.cards import update_card_metrics
 
@@ -121,7 +122,8 @@ def main() -> None:
         json.dump({k: v for k, v in res.items() if args.misses or k != "misses"}, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return
-    print(f"extraction score (EVALUATION.md protocol): {res['score']:.2f} over {res['documents']} documents")
+    print(f"extraction score (EVALUATION.md protocol): {res['score']:.2f} over {res['documents']} documents "
+          f"in {args.gold}")
     print(f"{'field':<16}{'precision':>10}{'recall':>10}{'gold':>7}")
     for f, v in sorted(res["fields"].items()):
         p = "—" if v["precision"] is None else f"{v['precision']:.3f}"

@@ -19,6 +19,7 @@ from fazhi.documents.parties import parse_party_block
 from fazhi.documents.record import CaseRecord
 from fazhi.documents.sections import section_text, split_sections
 from fazhi.text import normalize
+from fazhi.text.align import offset_map, to_original
 
 MODEL = ModelInfo(name="fazhi-extract-rules", version="0.1.0", card_id="extract-rules-0.1")
 
@@ -27,7 +28,11 @@ _HEAD_CHARS = 500
 
 
 def extract(text: str) -> CaseRecord:
-    """Extract the structured case from ``text`` (already decoded; normalised here)."""
+    """Extract the structured case from ``text`` (decoded; normalised here).
+
+    Every offset in the record (sections, parties, citations) points into ``text`` as given.
+    """
+    original = text
     text = normalize(text)
     rec = CaseRecord()
     kind = classify(text)
@@ -81,7 +86,16 @@ def extract(text: str) -> CaseRecord:
             for p in validate_case_number(rec.case_number, strict=True, judgment_date=rec.judgment_date)
         ]
     _warn_missing(rec)
+    _to_input_offsets(rec, offset_map(original, text))
     return rec
+
+
+def _to_input_offsets(rec: CaseRecord, mapping: list[int] | None) -> None:
+    """Move every span from normalised-text offsets to offsets into the caller's text."""
+    if mapping is None:
+        return
+    for item in (*rec.sections, *rec.parties, *rec.statutes):
+        item.start, item.end = to_original(mapping, item.start, item.end)
 
 
 def _operative(decision: str) -> str:
