@@ -35,17 +35,17 @@ def _emit(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
 
 
-def _read_input(source: str) -> tuple[str, str, str]:
-    """(text, sha256, label) of a FILE or '-' (stdin), decoded and checked."""
+def _read_input(source: str) -> tuple[str, str, str, str]:
+    """(text, sha256, label, format) of a FILE or '-' (stdin), decoded and checked."""
     from fazhi.documents.extract import text_sha256
     from fazhi.documents.readers import decode_bytes, read_document
 
     if source == "-":
         data = sys.stdin.buffer.read()
         text, _enc = decode_bytes(data)
-        return text, text_sha256(text), "<stdin>"
+        return text, text_sha256(text), "<stdin>", "txt"
     raw = read_document(Path(source))
-    return raw.text, raw.sha256, raw.path
+    return raw.text, text_sha256(raw.text), raw.path, raw.format
 
 
 @contextmanager
@@ -74,9 +74,9 @@ def analyze(
 
     if file is None and not sample:
         raise BadInput("请指定文书文件，或使用 --sample", "give a FILE (or - for stdin), or --sample")
-    text, sha, label = _read_input(_sample_path() if sample else file or "-")
+    text, sha, label, fmt = _read_input(_sample_path() if sample else file or "-")
     with _store() as store, store.session() as session:
-        stored = store_document(session, text=text, sha256=sha, source=label, fmt="txt", actor=actor())
+        stored = store_document(session, text=text, sha256=sha, source=label, fmt=fmt, actor=actor())
         if stored.assist is None:  # already stored: analyse again for display, record that it was viewed
             from fazhi.documents.extract import extract_assist
             from fazhi.ledger import record_assist
@@ -111,7 +111,7 @@ def extract(
         raise typer.Exit(run_batch(batch, lambda item: extract_assist(item["text"]), action="extract"))
     if file is None:
         raise BadInput("请指定文书文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
-    text, sha, _label = _read_input(file)
+    text, sha, _label, _fmt = _read_input(file)
     with _store() as store, store.session() as session:
         assist = record_assist(session, extract_assist(text), actor=actor(), input_sha256=sha,
                                summary={"action": "extract"})

@@ -379,7 +379,9 @@ def test_iter_records_raises_for_unreadable_paths(tmp_path: Path) -> None:
 def test_source_record_hash_and_immutability() -> None:
     a = SourceRecord("f#line 1", "被告人李某", "jsonl", {"id": 1})
     b = SourceRecord("f#line 1", "被告人李某", "txt", {"id": 1})
-    assert a.sha256 == record_sha256("被告人李某", "jsonl") != b.sha256
+    # The hash is of the text alone: the same document from two sources is one document.
+    assert a.sha256 == record_sha256("被告人李某") == b.sha256
+    assert a.sha256 != SourceRecord("f#line 1", "被告人王某", "jsonl", {"id": 1}).sha256
     assert len(a.sha256) == 64
     assert hash(a) == hash(SourceRecord("f#line 1", "被告人李某", "jsonl", {"other": 2}))
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -36,9 +36,30 @@ def _corpus(tmp: Path, n_cail: int = 30) -> Path:
     for line in sorted(GOLD.glob("*.txt"))[7].read_text(encoding="utf-8").splitlines():
         d.add_paragraph(line)
     d.save(str(src / "judgment.docx"))
+    _write_pdf(sorted(GOLD.glob("*.txt"))[8], src / "judgment.pdf")
     with CAIL.open(encoding="utf-8") as fh:
         (src / "cail.json").write_text("".join(next(fh) for _ in range(n_cail)), encoding="utf-8")
     return src
+
+
+def _write_pdf(source: Path, target: Path) -> None:
+    """A real text-layer PDF of a judgment, hard-wrapped at 38 characters as PDF text is."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(target))
+    y = 800
+    for line in source.read_text(encoding="utf-8").splitlines():
+        for i in range(0, max(len(line), 1), 38):
+            if y < 60:
+                c.showPage()
+                y = 800
+            c.setFont("STSong-Light", 11)
+            c.drawString(40, y, line[i:i + 38])
+            y -= 16
+    c.save()
 
 
 def _consistent(store) -> None:
@@ -58,10 +79,10 @@ def test_ingest_formats_and_idempotence(tmp_path: Path, store_url: str) -> None:
     report = ingest(store, [src, CJRC], actor="test")
     assert report.errors == []
     # txt, gbk, docx, CAIL lines, CJRC passages (CJRC repeats one passage word for word: stored once)
-    assert report.stored + report.skipped == 6 + 1 + 1 + 30 + 1000
+    assert report.stored + report.skipped == 6 + 1 + 1 + 1 + 30 + 1000
     assert report.skipped <= 2
     again = ingest(store, [src], actor="test")
-    assert (again.stored, again.skipped) == (0, 38)
+    assert (again.stored, again.skipped) == (0, 39)
     _consistent(store)
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == report.stored
@@ -70,7 +91,11 @@ def test_ingest_formats_and_idempotence(tmp_path: Path, store_url: str) -> None:
         assert s.scalar(select(func.count()).select_from(Sentence)) >= 30
         docx_doc = s.execute(select(Document).where(Document.format == "docx")).scalar_one()
         assert docx_doc.record["case_number"]
-        assert s.scalar(select(func.count()).select_from(Case)) >= 38
+        pdf_doc = s.execute(select(Document).where(Document.format == "pdf")).scalar_one()
+        gold = json.loads(sorted(GOLD.glob("*.json"))[8].read_text(encoding="utf-8"))
+        assert pdf_doc.record["case_number"] == gold["case_number"]
+        assert pdf_doc.record["court"] == gold["court"]
+        assert s.scalar(select(func.count()).select_from(Case)) >= 39
     store.close()
 
 

@@ -8,13 +8,12 @@ Assist envelope (DESIGN.md §3).
 
 from __future__ import annotations
 
-import hashlib
-
 from fazhi.assist import Assist, Basis, ModelInfo, Span
 from fazhi.documents import fields
 from fazhi.documents.case_number import find_case_numbers, validate_case_number
 from fazhi.documents.citations import find_statutes, unique_articles
 from fazhi.documents.doctype import classify, infer_category, infer_procedure, trial_procedure
+from fazhi.documents.formats import record_sha256
 from fazhi.documents.parties import parse_party_block
 from fazhi.documents.record import CaseRecord
 from fazhi.documents.sections import section_text, split_sections
@@ -133,5 +132,5 @@ def extract_assist(text: str) -> Assist:
 
 
 def text_sha256(text: str) -> str:
-    """The content hash used for idempotent storage and for the audit log."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The content hash used for idempotent storage and for the audit log (see formats.record_sha256)."""
+    return record_sha256(text)

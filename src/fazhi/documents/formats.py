@@ -60,13 +60,13 @@ _SNIFF_LINES = 5  # how many non-empty lines may be tried before giving up on li
 _JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 
 
-def record_sha256(text: str, fmt: str) -> str:
-    """SHA-256 of ``"<format>\\n"`` followed by the UTF-8 text: identifies a record's content.
+def record_sha256(text: str, fmt: str = "") -> str:
+    """The content hash that makes storage idempotent: SHA-256 of the decoded text alone.
 
-    The format is included so that the same fact text arriving as a CAIL record and as a
-    plain document are told apart in the ledger.
+    The same judgment arriving as .txt, .docx or through ``fazhi analyze`` is one document;
+    ``fmt`` is accepted for callers that have it but does not enter the hash.
     """
-    return hashlib.sha256(f"{fmt}\n".encode() + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
