@@ -122,3 +122,30 @@ def test_audit_verify_exit_1_on_tamper(fazhi_home: Path) -> None:
     proc = fazhi("audit", "verify")
     assert proc.returncode == 1
     assert "第1条" in proc.stdout.decode() and "edited" in proc.stdout.decode()
+
+
+def test_analyze_then_ingest_is_one_document(tmp_path: Path) -> None:
+    path = sorted(GOLD.glob("*.txt"))[3]
+    first = out_json(fazhi("analyze", str(path), "--json"))
+    assert first["stored"]["new"] is True
+    copy = tmp_path / "same.txt"
+    copy.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))  # same text, other encoding
+    summary = out_json(fazhi("ingest", str(copy), "--json"))
+    assert (summary["stored"], summary["skipped"]) == (0, 1)
+    shown = out_json(fazhi("cases", "show", str(first["stored"]["case_id"]), "--json"))
+    assert len(shown["documents"]) == 1 and shown["case_number"] == first["case_number"]
+    missing = fazhi("cases", "show", "999")
+    assert missing.returncode == 2 and bilingual(missing.stderr)
+
+
+def test_cli_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    env = {"FAZHI_DATABASE_URL": postgres_url.replace("postgresql+psycopg://", "postgresql://")}
+    first = out_json(fazhi("analyze", "--sample", "--json", env=env))
+    assert first["stored"]["new"] is True and first["assist"]["audit_id"] == 1
+    src = tmp_path / "docs"
+    src.mkdir()
+    for p in sorted(GOLD.glob("*.txt"))[:5]:
+        (src / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    assert out_json(fazhi("ingest", str(src), "--json", env=env))["stored"] == 5
+    assert out_json(fazhi("audit", "verify", "--json", env=env))["checked"] == 6
+    assert len(out_json(fazhi("cases", "list", "--json", env=env))) == 6

@@ -61,7 +61,8 @@ def extract(text: str) -> CaseRecord:
     decision_at, decision = section_text(text, sections, "判决主文")
     body = history or text[:4000]
     rec.cause = fields.cause(rec.category, body, decision, [p.name for p in rec.parties])
-    rec.filing_date = fields.filing_date(body)
+    rec.key_dates = fields.key_dates(body)
+    rec.filing_date = rec.key_dates.get("filing")
 
     claims = fields.claims_text(text[:decision_at] if decision_at else text)
     if claims:

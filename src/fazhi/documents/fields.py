@@ -135,18 +135,27 @@ def signature_date(text: str, tail_start: int) -> date | None:
     return day[-1].value if day else None
 
 
-_FILED = re.compile(r"(?:本院于|于)([^，。]{6,16}?)(?:立案|受理|向本院提起公诉|提起公诉)")
+# Key dates of the procedural history (J3 / K5): the date phrase that comes right before the event.
+# (event, pattern, how far before the event word its date may end)
+_EVENTS = (
+    ("filing", re.compile(r"(?:立案|受理)"), 4),
+    ("prosecution", re.compile(r"向本院提起公诉"), 2),
+    ("hearing", re.compile(r"(?:公开|不公开)?开庭"), 6),
+)
 
 
-def filing_date(body: str) -> date | None:
-    """The date the court registered the case (立案 / 受理), from the procedural history."""
-    m = _FILED.search(body[:3000])
-    if m:
-        try:
-            return parse_date(m.group(1))
-        except ValueError:
-            return None
-    return None
+def key_dates(body: str) -> dict[str, date]:
+    """Filing, prosecution and (first) hearing dates from the procedural history, where stated."""
+    out: dict[str, date] = {}
+    head = body[:3000]
+    dates = [d for d in find_dates(head) if d.precision == "day"]
+    for name, pattern, window in _EVENTS:
+        for m in pattern.finditer(head):
+            near = [d for d in dates if 0 <= m.start() - d.end <= window]
+            if near:
+                out[name] = near[-1].value
+                break
+    return out
 
 
 _AMOUNT = r"([0-9][0-9,.]*\s*元|[零〇壹贰叁肆伍陆柒捌玖拾佰仟万一二两三四五六七八九十百千]+元(?:[零〇壹贰叁肆伍陆柒捌玖一二两三四五六七八九]角)?(?:[零〇壹贰叁肆伍陆柒捌玖一二两三四五六七八九]分)?)"

@@ -96,6 +96,25 @@ def _clean_name(raw: str) -> str:
     return name.strip("“”\"'")
 
 
+_NOT_OCCUPATION = re.compile(r"^(?:住|户籍|现住|身份|公民|系|出生|原|曾|因|于|户口|经常|文化|[\d０-９]|.*(?:文化|学历|毕业|肄业|族)$)")
+
+
+def _occupation(head: str) -> str | None:
+    """The occupation field: the first short field after ethnicity and education (…，汉族，初中文化，无业，住…)."""
+    fields = [f.strip() for f in re.split(r"[，,。]", head[:240])]
+    after = next((i for i, f in enumerate(fields) if f.endswith("族") and len(f) <= 6), None)
+    if after is None:
+        oc = _OCCUPATION.search(head + "，")
+        return oc.group(1) if oc else None
+    for f in fields[after + 1:after + 3]:
+        if _EDU.search("，" + f + "，"):
+            continue
+        if 2 <= len(f) <= 20 and not _NOT_OCCUPATION.match(f):
+            return f
+        break
+    return None
+
+
 def _fill_details(party: PartyRecord, details: str) -> None:
     head = "，" + details[:300]
     person_cues = _GENDER.search(head) or _BIRTH.search(head)
@@ -115,8 +134,7 @@ def _fill_details(party: PartyRecord, details: str) -> None:
             party.ethnicity = e.group(1)
         if ed := _EDU.search(head + "，"):
             party.education = ed.group(1)
-        if oc := _OCCUPATION.search(head + "，"):
-            party.occupation = oc.group(1)
+        party.occupation = _occupation(head)
         if c := _CUSTODY.search(details):
             party.custody = c.group(1)
     if a := _ADDRESS.search(details):

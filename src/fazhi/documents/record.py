@@ -95,7 +95,8 @@ class CaseRecord:
     court_code: str | None = None
     cause: str | None = None
     judgment_date: date | None = None
-    filing_date: date | None = None
+    filing_date: date | None = None  # 立案 / 受理
+    key_dates: dict[str, date] = field(default_factory=dict)  # filing, prosecution, hearing
     parties: list[PartyRecord] = field(default_factory=list)
     judges: list[JudgeRecord] = field(default_factory=list)
     clerk: str | None = None
