@@ -70,22 +70,15 @@ def analyze(
     sample: Annotated[bool, typer.Option("--sample", help="分析内置的示例判决书 / analyse the bundled sample")] = False,
 ) -> None:
     """分析并入库一份文书 / analyse one document and store the structured case."""
-    from fazhi.ingest import store_document
+    from fazhi.ingest import analyze_document
 
     if file is None and not sample:
         raise BadInput("请指定文书文件，或使用 --sample", "give a FILE (or - for stdin), or --sample")
     text, sha, label, fmt = _read_input(_sample_path() if sample else file or "-")
     with _store() as store, store.session() as session:
-        stored = store_document(session, text=text, sha256=sha, source=label, fmt=fmt, actor=actor())
-        if stored.assist is None:  # already stored: analyse again for display, record that it was viewed
-            from fazhi.documents.extract import extract_assist
-            from fazhi.ledger import record_assist
-
-            assist = record_assist(session, extract_assist(text), actor=actor(), input_sha256=sha,
-                                   summary={"action": "analyze", "stored": False})
-        else:
-            assist = stored.assist
-    flat = assist.flat()
+        stored = analyze_document(session, text=text, sha256=sha, source=label, fmt=fmt, actor=actor())
+    assert stored.assist is not None
+    flat = stored.assist.flat()
     flat["stored"] = {"case_id": stored.case_id, "document_id": stored.document_id, "new": stored.created}
     if as_json:
         _emit(flat)

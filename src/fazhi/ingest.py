@@ -115,6 +115,16 @@ def store_document(session: Session, *, text: str, sha256: str, source: str, fmt
     return StoredDocument(doc.id, case.id, True, assist)
 
 
+def analyze_document(session: Session, *, text: str, sha256: str, source: str, fmt: str,
+                     actor: str) -> StoredDocument:
+    """``fazhi analyze``: store the document if new; either way return it with a fresh, audited Assist."""
+    stored = store_document(session, text=text, sha256=sha256, source=source, fmt=fmt, actor=actor)
+    if stored.assist is None:  # already stored: analyse again for display and record that it was viewed
+        stored.assist = record_assist(session, extract_assist(text), actor=actor, input_sha256=sha256,
+                                      summary={"action": "analyze", "stored": False})
+    return stored
+
+
 def _case_for(session: Session, rec: CaseRecord, sha256: str) -> Case:
     """The case this document belongs to: by 案号 (and court), else a case of its own."""
     key = f"{rec.case_number}" if rec.case_number else f"doc:{sha256[:32]}"
