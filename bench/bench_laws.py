@@ -1,0 +1,140 @@
+"""Law push and citation benchmarks (EVALUATION.md, Law push; issue 3).
+
+    python bench/bench_laws.py [--json] [--only questions|cail|citations|latency] [--limit N]
+
+- questions: bench/data/law_questions/dev.jsonl (plain-language questions, gold articles).
+- cail: criminal facts of ../shared/data/cases/cail2018_subset/data_test.json -> 刑法 articles
+  (gold: relevant_articles). The charge index never sees these facts.
+- citations: the statutes of the gold judgments (bench/data/judgments*/*.json) as citations:
+  extraction precision/recall, and resolution accuracy (the cited law and article found in the
+  knowledge base with the text in force on the judgment date).
+- latency: p50 / p99 of one push over the full knowledge base, one core, warm index.
+
+hit@k counts a pushed article when it is of the same law (prefix 中华人民共和国 ignored) and
+has the same number. MRR over the first gold article found.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from fazhi.laws.kb import normalise_title, open_kb
+from fazhi.laws.push import load_index, push
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = ROOT / "bench" / "data" / "law_questions" / "dev.jsonl"
+CAIL = ROOT.parent / "shared" / "data" / "cases" / "cail2018_subset" / "data_test.json"
+GOLD_DIRS = [ROOT / "bench" / "data" / "judgments", ROOT / "bench" / "data" / "judgments_holdout"]
+
+
+def _hits(kb, idx, items: list[tuple[str, set[tuple[str, int]]]], k: int = 10) -> dict:  # type: ignore[no-untyped-def]
+    ranks: list[int | None] = []
+    misses = []
+    for text, gold in items:
+        got = push(kb, text, k=k, index=idx)
+        rank = next((i + 1 for i, h in enumerate(got)
+                     if (normalise_title(h.article.law.title), h.article.number) in gold), None)
+        ranks.append(rank)
+        if rank is None:
+            misses.append({"text": text[:80], "gold": sorted(gold)[:3],
+                           "top": [f"{h.article.law.title}{h.article.number}" for h in got[:3]]})
+    n = len(ranks)
+    return {"n": n, **{f"hit@{c}": round(sum(1 for r in ranks if r and r <= c) / n, 4) for c in (1, 5, 10)},
+            "mrr": round(sum(1 / r for r in ranks if r) / n, 4), "misses": misses}
+
+
+def bench_questions(kb, idx) -> dict:  # type: ignore[no-untyped-def]
+    items = []
+    for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            q = json.loads(line)
+            items.append((q["question"], {(normalise_title(g["law"]), int(g["article"])) for g in q["gold"]}))
+    return _hits(kb, idx, items)
+
+
+def bench_cail(kb, idx, limit: int) -> dict:  # type: ignore[no-untyped-def]
+    items = []
+    with CAIL.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            items.append((rec["fact"], {("刑法", int(a)) for a in rec["meta"]["relevant_articles"]}))
+            if len(items) >= limit:
+                break
+    return _hits(kb, idx, items)
+
+
+def bench_citations(kb) -> dict:  # type: ignore[no-untyped-def]
+    from fazhi.documents.extract import extract
+    from fazhi.laws.citations import check_citations
+
+    tp = pred = gold_n = resolved = resolvable = 0
+    for d in GOLD_DIRS:
+        for g in sorted(d.glob("*.json")):
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            text = g.with_suffix(".txt").read_text(encoding="utf-8")
+            when = date.fromisoformat(gold["judgment_date"]) if gold.get("judgment_date") else None
+            checks = check_citations(kb, text, when=when or extract(text).judgment_date)
+            got = {(c.law_as_written, c.article) for c in checks}
+            want = {(s["law"], int(s["article"])) for s in gold["statutes"]}
+            tp += len(got & want)
+            pred += len(got)
+            gold_n += len(want)
+            for c in checks:
+                if (c.law_as_written, c.article) in want:
+                    resolvable += 1
+                    resolved += c.resolved is not None or any(f.code == "LAW-REPEALED" for f in c.findings)
+    return {"precision": round(tp / max(pred, 1), 4), "recall": round(tp / max(gold_n, 1), 4), "gold": gold_n,
+            "resolution_accuracy": round(resolved / max(resolvable, 1), 4)}
+
+
+def bench_latency(kb, idx, n: int = 300) -> dict:  # type: ignore[no-untyped-def]
+    queries = [json.loads(line)["question"] for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with CAIL.open(encoding="utf-8") as fh:
+        queries += [json.loads(next(fh))["fact"] for _ in range(100)]
+    times = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        push(kb, queries[i % len(queries)], k=10, index=idx)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"queries": n, "p50_ms": round(statistics.median(times), 1), "p99_ms": round(times[int(0.99 * (n - 1))], 1),
+            "articles_indexed": int(idx.rowids.size)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--only", choices=["questions", "cail", "citations", "latency"])
+    ap.add_argument("--limit", type=int, default=500, help="CAIL facts to use")
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    kb = open_kb()
+    idx = load_index(kb)
+    res: dict = {"date": date.today().isoformat(), "machine": f"{platform.machine()} python {platform.python_version()}",
+                 "kb": kb.stats(), "open_and_index_s": round(time.perf_counter() - t0, 2)}
+    if args.only in (None, "questions"):
+        res["questions"] = bench_questions(kb, idx)
+    if args.only in (None, "cail"):
+        res["cail"] = bench_cail(kb, idx, args.limit)
+    if args.only in (None, "citations"):
+        res["citations"] = bench_citations(kb)
+    if args.only in (None, "latency"):
+        res["latency"] = bench_latency(kb, idx)
+    if not args.misses:
+        for part in ("questions", "cail"):
+            if part in res:
+                res[part].pop("misses", None)
+    json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
