@@ -4,7 +4,7 @@
 
 - questions: bench/data/law_questions/dev.jsonl (plain-language questions, gold articles).
 - cail: criminal facts of ../shared/data/cases/cail2018_subset/data_test.json -> 刑法 articles
-  (gold: relevant_articles). The charge index never sees these facts.
+  (gold: relevant_articles), only the 20% hash split that the charge profiles were not trained on.
 - citations: the statutes of the gold judgments (bench/data/judgments*/*.json) as citations:
   extraction precision/recall, and resolution accuracy (the cited law and article found in the
   knowledge base with the text in force on the judgment date).
@@ -60,10 +60,15 @@ def bench_questions(kb, idx) -> dict:  # type: ignore[no-untyped-def]
 
 
 def bench_cail(kb, idx, limit: int) -> dict:  # type: ignore[no-untyped-def]
+    import hashlib
+
     items = []
     with CAIL.open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
+            # only the 20% split the charge profiles were not trained on (scripts/build_charge_profiles.py)
+            if int(hashlib.sha256(rec["fact"].encode("utf-8")).hexdigest()[:8], 16) % 5 != 0:
+                continue
             items.append((rec["fact"], {("刑法", int(a)) for a in rec["meta"]["relevant_articles"]}))
             if len(items) >= limit:
                 break

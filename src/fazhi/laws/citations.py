@@ -110,10 +110,15 @@ def _check(kb: KnowledgeBase, c: CitationCheck, when: date, judgment: bool) -> N
         return
     version = kb.version_at(law.id, when)
     if version is None:
-        first = kb.versions(law.id)
-        c.findings.append(Finding("LAW-NOT-IN-FORCE", "error" if first else "warning",
-                                  f"《{law.title}》在{when.isoformat()}尚未施行" if first else
-                                  f"知识库未收录《{law.title}》的条文"))
+        versions = kb.versions(law.id)
+        if not versions:
+            c.findings.append(Finding("KB-NO-TEXT", "warning", f"知识库未收录《{law.title}》的条文，无法核对"))
+        elif law.first_effective and when >= law.first_effective:
+            c.findings.append(Finding("KB-NO-VERSION", "warning",
+                                      f"知识库未收录《{law.title}》在{when.isoformat()}施行的文本"
+                                      f"（收录的文本自{versions[0].valid_from}起施行），无法核对条文"))
+        else:
+            c.findings.append(Finding("LAW-NOT-IN-FORCE", "error", f"《{law.title}》在{when.isoformat()}尚未施行"))
         return
     if version.status == "已失效" and version.valid_to is None:
         c.findings.append(Finding("LAW-EXPIRED", "warning", f"《{law.title}》已失效（失效日期不详），请核对"))

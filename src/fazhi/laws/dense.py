@@ -208,7 +208,8 @@ class SentenceTransformerEncoder:
         prompts = getattr(self._model, "prompts", None) or {}
         self._query_prompt = "query" if "query" in prompts else None
         self._doc_prompt = next((k for k in ("document", "passage", "corpus") if k in prompts), None)
-        dim = self._model.get_sentence_embedding_dimension()
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dim = get_dim()
         self.name = f"sentence-transformers:{root.resolve()}"
         self.dim = int(dim) if dim else int(self.encode(["维度"]).shape[1])
 

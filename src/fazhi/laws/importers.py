@@ -92,11 +92,14 @@ def import_law_records(kb: KnowledgeBase, records: Iterator[dict], *, source: st
                 repeal = "2021-01-01"
             law_id = kb.upsert_law(rec["title"], type=rec.get("doc_type") or rec.get("type"),
                                    issuing_body=rec.get("issuing_body"), department=rec.get("department"),
-                                   repeal_date=repeal, status=rec.get("law_status"))
+                                   repeal_date=repeal, status=rec.get("law_status"),
+                                   first_effective=rec.get("effective_date") or rec.get("valid_from"))
             arts = []
             for a in rec.get("articles", []):
                 number, sub = a.get("number"), a.get("sub", 0)
-                if number is None:
+                if number is None and (a.get("number_text") or "").strip() in {"全文", ""}:
+                    number, sub, a = 0, 0, {**a, "number_text": "全文"}  # a short instrument without articles
+                elif number is None:
                     m = _ARTICLE_HEAD.match((a.get("number_text") or "") + " ")
                     if not m:
                         continue
@@ -170,10 +173,12 @@ def parse_lawrefbook_file(path: Path, folder_type: str | None = None) -> dict | 
     part = chapter = section = None
     articles: list[dict] = []
     current: dict | None = None
+    body: list[str] = []
     for lineno in range(i + 1, len(lines)):
         line = lines[lineno].strip()
         if not line or line.startswith("<!--"):
             continue
+        body.append(line)
         if h := _HEADING.match(line):
             head = h.group(2)
             if re.match(r"第[^ ]+编", head):
@@ -193,7 +198,11 @@ def parse_lawrefbook_file(path: Path, folder_type: str | None = None) -> dict | 
         elif current is not None:
             current["text"] += "\n" + line
     if not articles:
-        return None
+        text = "\n".join(b for b in body if not b.startswith("#")).strip()
+        if not text:
+            return None
+        articles = [{"number": 0, "sub": 0, "number_text": "全文", "part": None, "chapter": None, "section": None,
+                     "text": text}]  # a 批复 or 决定 without numbered articles: kept whole
     iso = [(_iso_date(d), event) for d, event in history]
     iso = [(d, e) for d, e in iso if d]
     # The version is the latest adoption or amendment; 施行 says when it took effect.
@@ -202,6 +211,7 @@ def parse_lawrefbook_file(path: Path, folder_type: str | None = None) -> dict | 
         max(enacted) if enacted else (max(d for d, _ in iso) if iso else None))
     effective = next((d for d, e in reversed(iso) if "施行" in e), None)
     return {"title": title, "subtitle": subtitle, "type": folder_type, "version_date": version_date,
+            "effective_date": min(d for d, _ in iso) if iso else None,  # first adoption: the law's birth
             "valid_from": max(filter(None, [effective, version_date])) if (effective or version_date) else None,
             "source_ref": str(path), "articles": articles}
 

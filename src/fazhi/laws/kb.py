@@ -18,13 +18,13 @@ from pathlib import Path
 from fazhi.config import data_dir
 from fazhi.errors import ConfigError
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS laws (
     id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, short_title TEXT, type TEXT, issuing_body TEXT,
-    department TEXT, repeal_date TEXT, status TEXT);
+    department TEXT, repeal_date TEXT, status TEXT, first_effective TEXT);
 CREATE TABLE IF NOT EXISTS versions (
     id INTEGER PRIMARY KEY, law_id INTEGER NOT NULL REFERENCES laws(id), version_date TEXT,
     valid_from TEXT, status TEXT, source TEXT NOT NULL, source_ref TEXT,
@@ -63,6 +63,7 @@ class Law:
     department: str | None
     repeal_date: date | None
     status: str | None
+    first_effective: date | None = None  # when the law first took effect (its earliest text may be missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,18 +180,18 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ laws
     def _law_from_row(self, row: tuple) -> Law:
-        return Law(row[0], row[1], row[2], row[3], row[4], row[5], _date(row[6]), row[7])
+        return Law(row[0], row[1], row[2], row[3], row[4], row[5], _date(row[6]), row[7], _date(row[8]))
 
     def law(self, law_id: int) -> Law:
         if law_id not in self._laws:
-            row = self.con.execute("SELECT id, title, short_title, type, issuing_body, department, repeal_date, status "
-                                   "FROM laws WHERE id = ?", (law_id,)).fetchone()
+            row = self.con.execute("SELECT id, title, short_title, type, issuing_body, department, repeal_date, status, "
+                                   "first_effective FROM laws WHERE id = ?", (law_id,)).fetchone()
             self._laws[law_id] = self._law_from_row(row)
         return self._laws[law_id]
 
     def laws(self) -> list[Law]:
-        rows = self.con.execute("SELECT id, title, short_title, type, issuing_body, department, repeal_date, status "
-                                "FROM laws ORDER BY title").fetchall()
+        rows = self.con.execute("SELECT id, title, short_title, type, issuing_body, department, repeal_date, status, "
+                                "first_effective FROM laws ORDER BY title").fetchall()
         return [self._law_from_row(r) for r in rows]
 
     def _aliases(self) -> dict[str, int]:
@@ -212,19 +213,23 @@ class KnowledgeBase:
 
     def upsert_law(self, title: str, *, short_title: str | None = None, type: str | None = None,
                    issuing_body: str | None = None, department: str | None = None,
-                   repeal_date: str | None = None, status: str | None = None) -> int:
+                   repeal_date: str | None = None, status: str | None = None,
+                   first_effective: str | None = None) -> int:
         row = self.con.execute("SELECT id FROM laws WHERE title = ?", (title,)).fetchone()
         if row:
             self.con.execute(
                 "UPDATE laws SET short_title = COALESCE(short_title, ?), type = COALESCE(type, ?), "
                 "issuing_body = COALESCE(issuing_body, ?), department = COALESCE(department, ?), "
-                "repeal_date = COALESCE(?, repeal_date), status = COALESCE(?, status) WHERE id = ?",
-                (short_title, type, issuing_body, department, repeal_date, status, row[0]))
+                "repeal_date = COALESCE(?, repeal_date), status = COALESCE(?, status), "
+                "first_effective = MIN(COALESCE(first_effective, ?), COALESCE(?, first_effective)) WHERE id = ?",
+                (short_title, type, issuing_body, department, repeal_date, status, first_effective, first_effective,
+                 row[0]))
             law_id = int(row[0])
         else:
             cur = self.con.execute(
-                "INSERT INTO laws (title, short_title, type, issuing_body, department, repeal_date, status) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (title, short_title, type, issuing_body, department, repeal_date, status))
+                "INSERT INTO laws (title, short_title, type, issuing_body, department, repeal_date, status, first_effective) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (title, short_title, type, issuing_body, department, repeal_date, status, first_effective))
             law_id = int(cur.lastrowid or 0)
         self._invalidate()
         return law_id

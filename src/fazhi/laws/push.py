@@ -9,6 +9,7 @@ rank. Only articles in force on the given date are pushed.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -171,23 +172,25 @@ def _matched_terms(query: str, text: str, limit: int = 8) -> list[str]:
 _CRIMINAL = re.compile(r"被告人|犯罪嫌疑人|公诉|犯罪|判刑|坐牢|刑事")
 
 
-def _named_charges(kb: KnowledgeBase, text: str) -> dict[str, list[tuple[int, int]]]:
-    """Charges the text names (盗窃, 诈骗 …) and, for criminal facts, the charges whose
-    definitions the facts match best (knowledge-guided: 醉酒驾驶机动车 → 危险驾驶罪)."""
+def _named_charges(kb: KnowledgeBase, text: str) -> dict[str, tuple[float, list[tuple[int, int]]]]:
+    """Charges the text names (盗窃, 诈骗 …: confidence 1) and, for criminal facts, the charges
+    whose definitions and trained profiles the facts match best (醉酒驾驶机动车 → 危险驾驶罪),
+    with a confidence relative to the best match."""
     table = kb.charge_articles()
-    found: dict[str, list[tuple[int, int]]] = {}
+    found: dict[str, tuple[float, list[tuple[int, int]]]] = {}
     for name, arts in table.items():
         core = name.removesuffix("罪")
         if len(core) >= 2 and core in text:
-            found[name] = arts
+            found[name] = (1.0, arts)
     if _CRIMINAL.search(text):
         names, index = _charge_index(kb)
         scores = index.scores(_PARTICIPANTS.sub("", text))
         if scores.size and scores.max() > 0:
-            top = np.argsort(-scores)[:2]
+            top = np.argsort(-scores)[:3]
             for d in top:
-                if scores[d] >= 0.6 * scores[top[0]] and names[d] in table:
-                    found.setdefault(names[d], table[names[d]])
+                conf = float(scores[d] / scores[top[0]])
+                if conf >= 0.5 and names[d] in table and names[d] not in found:
+                    found[names[d]] = (conf, table[names[d]])
     return found
 
 
@@ -200,10 +203,22 @@ def _charge_index(kb: KnowledgeBase) -> tuple[list[str], BM25Index]:
     """BM25 over each charge's name and definition (data/charge_definitions.json)."""
     key = kb.fingerprint()
     if key not in _CHARGE_INDEX:
+        profiles = _charge_profiles()
         names = sorted(kb.charge_articles())
-        texts = [f"{n} {n} {kb.charge_definition(n) or ''}" for n in names]
+        texts = []
+        for n in names:
+            # the profile's bigrams, repeated by weight, stand for the facts of that charge's cases
+            grams = " ".join(" ".join([g] * max(1, round(w))) for g, w in profiles.get(n, []))
+            texts.append(f"{n} {n} {kb.charge_definition(n) or ''} {grams}")
         _CHARGE_INDEX[key] = (names, BM25Index.build(texts))
     return _CHARGE_INDEX[key]
+
+
+@cache
+def _charge_profiles() -> dict[str, list[list]]:
+    """Characteristic bigrams per charge, trained from CAIL cases (scripts/build_charge_profiles.py)."""
+    path = resources.files("fazhi.laws").joinpath("data/charge_profiles.json")
+    return dict(json.loads(path.read_text(encoding="utf-8"))["profiles"]) if path.is_file() else {}
 
 
 def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None, index: PushIndex | None = None,
@@ -221,7 +236,7 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
     if xing is not None and _CRIMINAL.search(text) and xing.id not in named:
         named.append(xing.id)
     for law in named:
-        lex[idx.law_ids == law] *= 1.5
+        lex[idx.law_ids == law] *= 2.0 if law == getattr(xing, "id", None) else 1.5
     fused = lex.copy()
     sources: dict[int, list[str]] = {}
     top_lex = np.argsort(-lex)[: max(k * 10, 100)]
@@ -234,14 +249,14 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
         boost = float(lex.max()) if lex.max() > 0 else 1.0
         candidates = np.flatnonzero((idx.law_ids == xing.id) & mask)
         numbers = {int(d): kb.article_by_rowid(int(idx.rowids[d])) for d in candidates}
-        for name, arts in charges.items():
+        for name, (conf, arts) in charges.items():
             for rank, (art, sub) in enumerate(arts):
                 d = next((d for d, a in numbers.items() if a.number == art and a.sub == sub), None)
                 if d is None:
                     continue
                 # the article that defines the charge first gets the full boost; later ones
                 # (依照前款/第X条的规定定罪处罚) less
-                fused[d] += boost * (0.6 if rank == 0 else 0.2)
+                fused[d] += boost * conf * (1.0 if rank == 0 else 0.25)
                 charge_hits.setdefault(d, []).append(name)
                 if "charge_map" not in sources.setdefault(d, []):
                     sources[d].append("charge_map")
