@@ -8,11 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from tests.helpers import SHARED_DATA
 
 from fazhi.errors import BadInput
 from fazhi.laws.importers import import_path
 from fazhi.laws.kb import KnowledgeBase
-from tests.helpers import SHARED_DATA
 
 
 def test_default_kb_holds_laws_interpretations_and_regulations(kb: KnowledgeBase) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fazhi.laws.kb import KnowledgeBase
 from tests.helpers import GOLD, bilingual, fazhi, out_json
+
+from fazhi.laws.kb import KnowledgeBase
 
 
 def test_show(kb: KnowledgeBase) -> None:
