@@ -42,8 +42,9 @@ class PushIndex:
     valid_from: np.ndarray  # date ordinals
     valid_to: np.ndarray
     prior: np.ndarray
-    dense: np.ndarray | None = None  # float16 article vectors, when built
-    dense_name: str | None = None
+    dkeys: np.ndarray  # uint64 key of each article's vector (see dense_key)
+    dense: np.ndarray | None = None  # float32 unit vectors of the articles that have one
+    dense_docs: np.ndarray | None = None  # which documents those rows are
 
     def mask(self, when: date) -> np.ndarray:
         day = when.toordinal()
@@ -51,8 +52,9 @@ class PushIndex:
 
 
 def _index_paths(kb: KnowledgeBase) -> tuple[Path, Path]:
-    key = kb.fingerprint()
-    return (kb.path.with_name(f"{kb.path.stem}.push-{key}.npz"), kb.path.with_name(f"{kb.path.stem}.dense-{key}.npz"))
+    """The cached lexical index (per knowledge-base state) and the user's own article vectors."""
+    return (kb.path.with_name(f"{kb.path.stem}.push-{kb.fingerprint()}.npz"),
+            kb.path.with_name(f"{kb.path.stem}.dense-local.npz"))
 
 
 def _article_rows(kb: KnowledgeBase) -> list[tuple]:
@@ -78,35 +80,87 @@ def load_index(kb: KnowledgeBase) -> PushIndex:
     if lex_path.exists():
         with np.load(lex_path, allow_pickle=False) as z:
             idx = PushIndex(BM25Index(z["codes"], z["ptr"], z["docs"], z["tfs"], z["doc_len"], z["idf"]),
-                            z["rowids"], z["law_ids"], z["valid_from"], z["valid_to"], z["prior"])
+                            z["rowids"], z["law_ids"], z["valid_from"], z["valid_to"], z["prior"], z["dkeys"])
     else:
         rows = _article_rows(kb)
         texts = [f"{(t or '').removeprefix('中华人民共和国')} {c or ''} {s or ''} {x}" for _r, _l, t, _ty, c, s, x, _a, _b in rows]
         bm25 = BM25Index.build(texts)
         idx = PushIndex(bm25, np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.int32),
                         np.array([r[7] for r in rows], dtype=np.int32), np.array([r[8] for r in rows], dtype=np.int32),
-                        np.array([_TYPE_PRIOR.get(r[3] or "", 0.85) for r in rows], dtype=np.float32))
+                        np.array([_TYPE_PRIOR.get(r[3] or "", 0.85) for r in rows], dtype=np.float32),
+                        np.array([dense_key(r[2], r[6]) for r in rows], dtype=np.uint64))
         tmp = lex_path.with_name(lex_path.name + ".tmp.npz")
         np.savez(tmp, codes=bm25.codes, ptr=bm25.ptr, docs=bm25.docs, tfs=bm25.tfs, doc_len=bm25.doc_len, idf=bm25.idf,
-                 rowids=idx.rowids, law_ids=idx.law_ids, valid_from=idx.valid_from, valid_to=idx.valid_to, prior=idx.prior)
+                 rowids=idx.rowids, law_ids=idx.law_ids, valid_from=idx.valid_from, valid_to=idx.valid_to, prior=idx.prior,
+                 dkeys=idx.dkeys)
         tmp.replace(lex_path)
-    if dense_path.exists():
-        with np.load(dense_path, allow_pickle=False) as z:
-            if z["vectors"].shape[0] == idx.rowids.size:
-                idx.dense, idx.dense_name = z["vectors"], str(z["model"])
+    _attach_vectors(idx, [p for p in (_bundled_vectors(), dense_path) if p is not None and p.exists()])
     return idx
 
 
-def build_dense(kb: KnowledgeBase, encoder, batch_size: int = 64) -> int:  # type: ignore[no-untyped-def]
-    """Embed every pushable article with ``encoder`` and cache the vectors (``fazhi laws index --dense``)."""
+def _bundled_vectors() -> Path | None:
+    path = resources.files("fazhi.laws").joinpath("data/dense_e5small.npz")
+    return Path(str(path)) if path.is_file() else None
+
+
+def _attach_vectors(idx: PushIndex, paths: list[Path]) -> None:
+    """Give every article whose text has a stored vector (shipped, or built locally) that vector."""
+    keys_parts, vec_parts = [], []
+    for path in paths:
+        with np.load(path, allow_pickle=False) as z:
+            keys_parts.append(z["keys"].astype(np.uint64))
+            vec_parts.append(z["vectors"])
+    if not keys_parts:
+        return
+    keys = np.concatenate(keys_parts)
+    vectors = np.concatenate(vec_parts)
+    order = np.argsort(keys, kind="stable")
+    keys, vectors = keys[order], vectors[order]
+    pos = np.searchsorted(keys, idx.dkeys)
+    pos[pos >= keys.size] = 0
+    found = keys[pos] == idx.dkeys
+    if not found.any():
+        return
+    rows = vectors[pos[found]].astype(np.float32)
+    rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-6)
+    idx.dense, idx.dense_docs = rows, np.flatnonzero(found)
+
+
+def build_dense(kb: KnowledgeBase, encoder, batch_size: int = 32, when: date | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Embed the articles in force that have no vector yet (``fazhi laws index --dense``): the
+    regulations and rules the shipped vectors leave out, and whatever ``fazhi laws import`` added."""
     idx = load_index(kb)
-    texts = [kb.article_by_rowid(int(r)).text[:512] for r in idx.rowids]
-    vectors = encoder.encode(texts, batch_size=batch_size).astype(np.float16)
+    have = set() if idx.dense_docs is None else set(idx.dense_docs.tolist())
+    todo: dict[int, str] = {}
+    for d in np.flatnonzero(idx.mask(when or date.today())):
+        if int(d) not in have:
+            art = kb.article_by_rowid(int(idx.rowids[d]))
+            todo.setdefault(int(idx.dkeys[d]), dense_text(art.law.title, art.text))
+    if not todo:
+        return 0
+    keys = np.array(list(todo), dtype=np.uint64)
+    vectors = encoder.encode(list(todo.values()), batch_size=batch_size)
+    vectors = np.clip(np.round(vectors * 127), -127, 127).astype(np.int8)
     _lex, dense_path = _index_paths(kb)
+    if dense_path.exists():
+        with np.load(dense_path, allow_pickle=False) as z:
+            keys, vectors = np.concatenate([z["keys"], keys]), np.concatenate([z["vectors"], vectors])
     tmp = dense_path.with_name(dense_path.name + ".tmp.npz")
-    np.savez(tmp, vectors=vectors, model=np.array(encoder.name))
+    np.savez_compressed(tmp, keys=keys, vectors=vectors)
     tmp.replace(dense_path)
-    return int(vectors.shape[0])
+    return len(todo)
+
+
+def dense_text(title: str, text: str) -> str:
+    """What an article is embedded as: its law's short title, then its text (truncated)."""
+    return f"{title.removeprefix('中华人民共和国')}：{text}"[:480]
+
+
+def dense_key(title: str, text: str) -> int:
+    """The key of an article's vector: the first 8 bytes of SHA-1 of title and text."""
+    import hashlib
+
+    return int.from_bytes(hashlib.sha1(f"{title}\n{text}".encode()).digest()[:8], "big")
 
 
 @cache
@@ -260,11 +314,13 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
                 charge_hits.setdefault(d, []).append(name)
                 if "charge_map" not in sources.setdefault(d, []):
                     sources[d].append("charge_map")
-    if encoder is not None and idx.dense is not None:
-        qv = encoder.encode([text])[0].astype(np.float32)
-        sim = idx.dense.astype(np.float32) @ qv
+    if encoder is not None and idx.dense is not None and idx.dense_docs is not None:
+        qv = encoder.encode([text[:480]], is_query=True)[0].astype(np.float32)
+        sim = np.full(fused.size, -1.0, dtype=np.float32)
+        sim[idx.dense_docs] = idx.dense @ qv
         sim[~mask] = -1
         top_dense = np.argsort(-sim)[: max(k * 10, 100)]
+        top_dense = top_dense[sim[top_dense] > 0]
         # reciprocal-rank fusion of the lexical and dense rankings
         rrf = np.zeros_like(fused)
         order = np.argsort(-fused)[: max(k * 10, 100)]
