@@ -46,3 +46,12 @@ def test_full_width_digits_and_assist_envelope(kb: KnowledgeBase) -> None:
     assert a.kind == "citation_check" and a.result["article"] == 264 and a.result["status"] == "ok"
     assert a.basis.articles[0].text.startswith("盗窃公私财物")
     assert a.notice.startswith("本结果由人工智能辅助生成")
+
+
+def test_malformed_numeral_and_bare_law_names(kb: KnowledgeBase) -> None:
+    checks = check_citations(kb, "依照《中华人民共和国刑法》第二百六十四十条，依照民法典第五百七十七条、劳动合同法第八十二条",
+                             when=date(2024, 1, 1), judgment=False)
+    codes = [(c.law_as_written, c.article, c.status) for c in checks]
+    assert codes[0][2] == "error" and checks[0].findings[0].code == "ARTICLE-NUMBER-MALFORMED"
+    assert ("民法典", 577, "ok") in codes and ("劳动合同法", 82, "ok") in codes
+    assert len(checks) == 3

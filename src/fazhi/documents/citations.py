@@ -19,8 +19,23 @@ _ARTICLE = re.compile(
 )
 # What may stand between two article references of one list: 、 ， 和 及 以及 或 至 and spaces.
 _JOINER = re.compile(r"[ \t]*(?:、|，|,|和|及|以及|或者|或|至|到)?[ \t]*")
+# Laws cited by name without 《》 (依照民法典第五百七十七条, 根据刑法第六十七条): only these common
+# names, and only after a word or mark that can stand before a law name, so that 合同法 inside
+# 劳动合同法 is not read on its own.
+_BARE_NAMES = (
+    "民法典", "刑法", "民事诉讼法", "刑事诉讼法", "行政诉讼法", "行政处罚法", "行政复议法", "行政许可法", "行政强制法",
+    "劳动合同法", "劳动法", "劳动争议调解仲裁法", "社会保险法", "公司法", "合伙企业法", "企业破产法", "证券法", "保险法",
+    "票据法", "合同法", "物权法", "担保法", "婚姻法", "继承法", "收养法", "侵权责任法", "民法通则", "民法总则",
+    "消费者权益保护法", "产品质量法", "食品安全法", "道路交通安全法", "治安管理处罚法", "国家赔偿法", "未成年人保护法",
+    "反家庭暴力法", "妇女权益保障法", "老年人权益保障法", "著作权法", "商标法", "专利法", "反不正当竞争法", "土地管理法",
+    "城市房地产管理法", "农村土地承包法", "仲裁法", "个人信息保护法", "网络安全法", "电子商务法", "监察法", "宪法",
+    "立法法", "律师法", "公证法", "人民调解法", "法律援助法", "出境入境管理法", "环境保护法", "税收征收管理法",
+)
+_BARE = re.compile(r"(?:(?<=[照据用反及和与即或])|(?<![\u4e00-\u9fa5]))(?:中华人民共和国)?("
+                   + "|".join(sorted(_BARE_NAMES, key=len, reverse=True)) + r")(?=第)")
 _MORE_CLAUSES = re.compile(rf"第[（(]?{_NUM}[）)]?[款项]")
-_BACKREF = re.compile(r"(该法|同法|本法|该解释|该规定|该条例|上述法律)")
+# 同法 / 本法 only on their own: not the tail of 劳动合同法 or 香港特别行政区基本法.
+_BACKREF = re.compile(r"(该法|(?<![合共])同法|(?<![基根])本法|该解释|该规定|该条例|上述法律)")
 _MAX_RANGE = 30
 
 
@@ -28,7 +43,8 @@ def find_statutes(text: str) -> list[StatuteRef]:
     """Every statute article cited in ``text``, in order, as written (law title without 《》).
 
     ``第一百四十三条、第一百四十四条`` gives two references; ``第十条至第十二条`` gives
-    10, 11 and 12; ``该法第五条`` is attributed to the last law named before it.
+    10, 11 and 12; ``该法第五条`` is attributed to the last law named before it; common laws
+    named without 《》 (依照民法典第五百七十七条) count too.
     """
     refs: list[StatuteRef] = []
     last_law: str | None = None
@@ -37,6 +53,8 @@ def find_statutes(text: str) -> list[StatuteRef]:
         title = _clean_title(m.group(1))
         if title is not None:
             anchors.append((m.end(), m.start(), title))
+    for m in _BARE.finditer(text):
+        anchors.append((m.end(), m.start(), m.group(1)))
     for m in _BACKREF.finditer(text):
         anchors.append((m.end(), m.start(), None))
     anchors.sort()

@@ -15,7 +15,7 @@ from datetime import date
 from fazhi.assist import ArticleRef, Assist, Basis, ModelInfo, Span
 from fazhi.documents.citations import find_statutes
 from fazhi.laws.kb import PRC, Article, KnowledgeBase, normalise_title
-from fazhi.text import normalize
+from fazhi.text import cn_to_int, normalize
 from fazhi.text.align import offset_map, to_original
 
 MODEL = ModelInfo(name="fazhi-citation-check", version="0.1.0", card_id="citation-check-0.1")
@@ -78,7 +78,20 @@ def check_citations(kb: KnowledgeBase, text: str, *, when: date | None = None,
         c = CitationCheck(ref.law, ref.article, ref.paragraph, ref.item, start, end)
         _check(kb, c, when, judgment)
         out.append(c)
+    for m in _MALFORMED.finditer(norm):  # 《刑法》第二百六十四十条: a number that is no number
+        try:
+            cn_to_int(m.group(2))
+        except ValueError:
+            start, end = to_original(mapping, m.start(2) - 1, m.end())
+            c = CitationCheck(m.group(1), 0, None, None, start, end, law=None)
+            c.findings.append(Finding("ARTICLE-NUMBER-MALFORMED", "error",
+                                      f"《{m.group(1)}》的条文序号“第{m.group(2)}条”无法识别，请核对"))
+            out.append(c)
+    out.sort(key=lambda c: c.start)
     return out
+
+
+_MALFORMED = re.compile(r"《([^《》\n]{1,100})》第([^条第《》\n，。；、]{1,12})条")
 
 
 def _check(kb: KnowledgeBase, c: CitationCheck, when: date, judgment: bool) -> None:
