@@ -25,10 +25,12 @@ DATA = SHARED / "data"
 
 
 @pytest.fixture(autouse=True)
-def fazhi_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data directory and default SQLite database."""
+def fazhi_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, laws_db: Path) -> Path:
+    """Every test gets its own data directory and default SQLite database; the statute knowledge
+    base (read-only reference data) is built once and shared."""
     home = tmp_path / "fazhi-home"
     monkeypatch.setenv("FAZHI_HOME", str(home))
+    monkeypatch.setenv("FAZHI_LAWS_DB", str(laws_db))
     monkeypatch.delenv("FAZHI_DATABASE_URL", raising=False)
     monkeypatch.setenv("FAZHI_SECRET_KEY", "test-key")
     monkeypatch.setenv("FAZHI_USER", "tester")

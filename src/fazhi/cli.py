@@ -72,24 +72,30 @@ def analyze(
     sample: Annotated[bool, typer.Option("--sample", help="分析内置的示例判决书 / analyse the bundled sample")] = False,
 ) -> None:
     """分析并入库一份文书 / analyse one document and store the structured case."""
-    from fazhi.ingest import analyze_document
+    from fazhi.analyze import analyze as run_analysis
 
     if file is None and not sample:
         raise BadInput("请指定文书文件，或使用 --sample", "give a FILE (or - for stdin), or --sample")
     text, sha, label, fmt = _read_input(_sample_path() if sample else file or "-")
+    kb = _kb()
     with _store() as store, store.session() as session:
-        stored = analyze_document(session, text=text, sha256=sha, source=label, fmt=fmt, actor=actor())
-    assert stored.assist is not None
-    flat = stored.assist.flat()
-    flat["stored"] = {"case_id": stored.case_id, "document_id": stored.document_id, "new": stored.created}
+        result = run_analysis(session, kb, text=text, sha256=sha, source=label, fmt=fmt, actor=actor())
+    flat = result.to_dict()
     if as_json:
         _emit(flat)
-    else:
-        from fazhi.present import render_case
+        return
+    from fazhi.present import render_case
 
-        print(render_case(flat))
-        state = "已入库" if stored.created else "已在库中（内容相同，未重复入库）"
-        print(f"入库情况：{state}，案件编号 {stored.case_id}，文书编号 {stored.document_id}")
+    print(render_case(flat))
+    for c in result.citations:
+        if c.result["status"] != "ok":
+            mark = "✗" if c.result["status"] == "error" else "⚠"
+            print(f"法条核对：{mark} 《{c.result['law_as_written']}》第{c.result['article']}条  {c.explanation}")
+    if result.citations:
+        ok = sum(1 for c in result.citations if c.result["status"] == "ok")
+        print(f"法条核对：{len(result.citations)}处引用，{ok}处无误（以裁判日期为准）")
+    state = "已入库" if result.stored.created else "已在库中（内容相同，未重复入库）"
+    print(f"入库情况：{state}，案件编号 {result.stored.case_id}，文书编号 {result.stored.document_id}")
 
 
 @app.command()

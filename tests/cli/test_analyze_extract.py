@@ -32,8 +32,11 @@ def test_analyze_sample_prints_stores_and_audits() -> None:
     assert "盗窃罪" in human.stdout.decode() and "仅供参考" in human.stdout.decode()
     listed = out_json(fazhi("cases", "list", "--json", "-q", "王建国"))
     assert [c["case_number"] for c in listed] == ["（2024）京0105刑初1587号"]
+    assert first["citations"] and all(c["status"] == "ok" for c in first["citations"])
+    assert all(c["assist"]["kind"] == "citation_check" for c in first["citations"])
     verify = out_json(fazhi("audit", "verify", "--json"))
-    assert verify["ok"] and verify["checked"] == 3
+    # three analyses, each an extraction and one check per citation
+    assert verify["ok"] and verify["checked"] == 3 * (1 + len(first["citations"]))
 
 
 def test_extract_json_on_gold_document() -> None:
@@ -147,5 +150,5 @@ def test_cli_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
     for p in sorted(GOLD.glob("*.txt"))[:5]:
         (src / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     assert out_json(fazhi("ingest", str(src), "--json", env=env))["stored"] == 5
-    assert out_json(fazhi("audit", "verify", "--json", env=env))["checked"] == 6
+    assert out_json(fazhi("audit", "verify", "--json", env=env))["checked"] == 6 + len(first["citations"])
     assert len(out_json(fazhi("cases", "list", "--json", env=env))) == 6

@@ -1,0 +1,46 @@
+"""`fazhi analyze`: the main job — read a document, extract the case, store it, check its citations.
+
+A thin composition of the capabilities below it (documents → store → laws); every result is an
+Assist recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from fazhi.assist import Assist
+from fazhi.ingest import StoredDocument, analyze_document
+from fazhi.laws.citations import citation_assists
+from fazhi.laws.kb import KnowledgeBase
+from fazhi.ledger import record_assist
+
+
+@dataclass
+class Analysis:
+    """What analysing one document produced."""
+
+    stored: StoredDocument
+    citations: list[Assist] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        assert self.stored.assist is not None
+        return {**self.stored.assist.flat(),
+                "stored": {"case_id": self.stored.case_id, "document_id": self.stored.document_id,
+                           "new": self.stored.created},
+                "citations": [a.flat() for a in self.citations]}
+
+
+def analyze(session: Session, kb: KnowledgeBase | None, *, text: str, sha256: str, source: str, fmt: str,
+            actor: str) -> Analysis:
+    """Store the document (if new), and check its statute citations as of its judgment date."""
+    stored = analyze_document(session, text=text, sha256=sha256, source=source, fmt=fmt, actor=actor)
+    result = Analysis(stored)
+    if kb is not None and stored.assist is not None:
+        when: date | None = stored.assist.result.judgment_date
+        for a in citation_assists(kb, text, when=when):
+            result.citations.append(record_assist(session, a, actor=actor, input_sha256=sha256,
+                                                  summary={"action": "analyze_cite", "status": a.result["status"]}))
+    return result
