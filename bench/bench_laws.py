@@ -33,6 +33,7 @@ from fazhi.laws.push import load_index, push
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = ROOT / "bench" / "data" / "law_questions" / "dev.jsonl"
 CAIL = ROOT.parent / "shared" / "data" / "cases" / "cail2018_subset" / "data_test.json"
+INTERPRETATIONS = ROOT / "bench" / "data" / "citations" / "interpretations.jsonl"
 GOLD_DIRS = [ROOT / "bench" / "data" / "judgments", ROOT / "bench" / "data" / "judgments_holdout"]
 
 
@@ -97,8 +98,27 @@ def bench_citations(kb) -> dict:  # type: ignore[no-untyped-def]
                 if (c.law_as_written, c.article) in want:
                     resolvable += 1
                     resolved += c.resolved is not None or any(f.code == "LAW-REPEALED" for f in c.findings)
-    return {"precision": round(tp / max(pred, 1), 4), "recall": round(tp / max(gold_n, 1), 4), "gold": gold_n,
-            "resolution_accuracy": round(resolved / max(resolvable, 1), 4)}
+    out = {"judgments": {"precision": round(tp / max(pred, 1), 4), "recall": round(tp / max(gold_n, 1), 4),
+                         "gold": gold_n, "resolution_accuracy": round(resolved / max(resolvable, 1), 4)}}
+    # Interpretations: every occurrence counts (multiset), as annotated in bench/data/citations.
+    from collections import Counter
+
+    tp = pred = gold_n = resolved = 0
+    for line in INTERPRETATIONS.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        checks = check_citations(kb, item["text"], judgment=False)
+        got = Counter((c.law_as_written, c.article) for c in checks)
+        want = Counter((g["law"], int(g["article"])) for g in item["citations"])
+        tp += sum((got & want).values())
+        pred += sum(got.values())
+        gold_n += sum(want.values())
+        resolved += sum(1 for c in checks if (c.law_as_written, c.article) in want and
+                        (c.resolved is not None or any(f.code == "LAW-REPEALED" for f in c.findings)))
+    out["interpretations"] = {"precision": round(tp / max(pred, 1), 4), "recall": round(tp / max(gold_n, 1), 4),
+                              "gold": gold_n, "resolved_share_of_found": round(resolved / max(tp, 1), 4)}
+    return out
 
 
 def bench_latency(kb, idx, n: int = 300) -> dict:  # type: ignore[no-untyped-def]

@@ -30,12 +30,25 @@ _BARE_NAMES = (
     "反家庭暴力法", "妇女权益保障法", "老年人权益保障法", "著作权法", "商标法", "专利法", "反不正当竞争法", "土地管理法",
     "城市房地产管理法", "农村土地承包法", "仲裁法", "个人信息保护法", "网络安全法", "电子商务法", "监察法", "宪法",
     "立法法", "律师法", "公证法", "人民调解法", "法律援助法", "出境入境管理法", "环境保护法", "税收征收管理法",
+    "调解仲裁法", "国家安全法", "反洗钱法", "银行业监督管理法", "商业银行法", "海商法", "民用航空法", "招标投标法",
+    "政府采购法", "价格法", "广告法", "药品管理法", "安全生产法", "森林法", "野生动物保护法", "文物保护法",
 )
-_BARE = re.compile(r"(?:(?<=[照据用反及和与即或])|(?<![\u4e00-\u9fa5]))(?:中华人民共和国)?("
-                   + "|".join(sorted(_BARE_NAMES, key=len, reverse=True)) + r")(?=第)")
+# Longer law names that end with a bare name: 合同法 in 劳动合同法 is not 合同法.
+_LONGER = ("劳动合同法", "技术合同法", "经济合同法", "社会保险法", "劳动争议调解仲裁法", "仲裁法", "军人保险法",
+           "存款保险法", "监察官法", "人民法院组织法")
+
+
+def _bare_alternative(name: str) -> str:
+    prefixes = {longer[: -len(name)] for longer in _LONGER if longer.endswith(name) and longer != name}
+    guard = "".join(f"(?<!{re.escape(p)})" for p in sorted(prefixes, key=len))
+    return guard + re.escape(name)
+
+
+_BARE = re.compile(r"(?:中华人民共和国)?(" + "|".join(_bare_alternative(n) for n in sorted(_BARE_NAMES, key=len, reverse=True))
+                   + r")(?=第)")
 _MORE_CLAUSES = re.compile(rf"第[（(]?{_NUM}[）)]?[款项]")
 # 同法 / 本法 only on their own: not the tail of 劳动合同法 or 香港特别行政区基本法.
-_BACKREF = re.compile(r"(该法|(?<![合共])同法|(?<![基根])本法|该解释|该规定|该条例|上述法律)")
+_BACKREF = re.compile(r"(该法|(?<![合共])同法|(?<![基根])本法|该解释|该规定|该条例|该公约|上述法律)")
 _MAX_RANGE = 30
 
 
