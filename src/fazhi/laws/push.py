@@ -30,7 +30,7 @@ _SKIP_TITLE = re.compile(r"修正案|修改.*决定|废止.*决定")
 _TYPE_PRIOR = {"宪法": 0.8, "法律": 1.0, "司法解释": 0.8, "立法解释": 0.8, "行政法规": 0.75, "部门规章": 0.6}
 _FAR = date(9999, 12, 31).toordinal()
 RRF_K = 60
-INDEX_FORMAT = 2  # bump when the cached index's arrays change
+INDEX_FORMAT = 3  # bump when the cached index's arrays change
 
 
 @dataclass
@@ -44,6 +44,8 @@ class PushIndex:
     valid_to: np.ndarray
     prior: np.ndarray
     dkeys: np.ndarray  # uint64 key of each article's vector (see dense_key)
+    numbers: np.ndarray  # article number and 之X of each document, for the charge map
+    subs: np.ndarray
     dense: np.ndarray | None = None  # float32 unit vectors of the articles that have one
     dense_docs: np.ndarray | None = None  # which documents those rows are
 
@@ -59,7 +61,8 @@ def _index_paths(kb: KnowledgeBase) -> tuple[Path, Path]:
 
 
 def _article_rows(kb: KnowledgeBase) -> list[tuple]:
-    """(rowid, law_id, title, type, chapter, section, text, valid_from, valid_to) of every pushable article."""
+    """(rowid, law_id, title, type, chapter, section, text, valid_from, valid_to, number, sub) of every
+    pushable article."""
     rows = []
     for law in kb.laws():
         if _SKIP_TITLE.search(law.title) or law.type in {"修正案", "修改决定"}:
@@ -69,9 +72,9 @@ def _article_rows(kb: KnowledgeBase) -> list[tuple]:
                 continue  # marked expired by its source, end date unknown: never pushed
             start = (v.valid_from or date(1949, 10, 1)).toordinal()
             end = v.valid_to.toordinal() if v.valid_to else _FAR
-            for rowid, chapter, section, text in kb.con.execute(
-                    "SELECT id, chapter, section, text FROM articles WHERE version_id = ?", (v.id,)):
-                rows.append((rowid, law.id, law.title, law.type, chapter, section, text, start, end))
+            for rowid, chapter, section, text, number, sub in kb.con.execute(
+                    "SELECT id, chapter, section, text, number, sub FROM articles WHERE version_id = ?", (v.id,)):
+                rows.append((rowid, law.id, law.title, law.type, chapter, section, text, start, end, number, sub))
     return rows
 
 
@@ -81,19 +84,21 @@ def load_index(kb: KnowledgeBase) -> PushIndex:
     if lex_path.exists():
         with np.load(lex_path, allow_pickle=False) as z:
             idx = PushIndex(BM25Index(z["codes"], z["ptr"], z["docs"], z["tfs"], z["doc_len"], z["idf"]),
-                            z["rowids"], z["law_ids"], z["valid_from"], z["valid_to"], z["prior"], z["dkeys"])
+                            z["rowids"], z["law_ids"], z["valid_from"], z["valid_to"], z["prior"], z["dkeys"],
+                            z["numbers"], z["subs"])
     else:
         rows = _article_rows(kb)
-        texts = [f"{(t or '').removeprefix('中华人民共和国')} {c or ''} {s or ''} {x}" for _r, _l, t, _ty, c, s, x, _a, _b in rows]
+        texts = [f"{(r[2] or '').removeprefix('中华人民共和国')} {r[4] or ''} {r[5] or ''} {r[6]}" for r in rows]
         bm25 = BM25Index.build(texts)
         idx = PushIndex(bm25, np.array([r[0] for r in rows], dtype=np.int64), np.array([r[1] for r in rows], dtype=np.int32),
                         np.array([r[7] for r in rows], dtype=np.int32), np.array([r[8] for r in rows], dtype=np.int32),
                         np.array([_TYPE_PRIOR.get(r[3] or "", 0.85) for r in rows], dtype=np.float32),
-                        np.array([dense_key(r[2], r[6]) for r in rows], dtype=np.uint64))
+                        np.array([dense_key(r[2], r[6]) for r in rows], dtype=np.uint64),
+                        np.array([r[9] for r in rows], dtype=np.int32), np.array([r[10] for r in rows], dtype=np.int16))
         tmp = lex_path.with_name(lex_path.name + ".tmp.npz")
         np.savez(tmp, codes=bm25.codes, ptr=bm25.ptr, docs=bm25.docs, tfs=bm25.tfs, doc_len=bm25.doc_len, idf=bm25.idf,
                  rowids=idx.rowids, law_ids=idx.law_ids, valid_from=idx.valid_from, valid_to=idx.valid_to, prior=idx.prior,
-                 dkeys=idx.dkeys)
+                 dkeys=idx.dkeys, numbers=idx.numbers, subs=idx.subs)
         tmp.replace(lex_path)
     _attach_vectors(idx, [p for p in (_bundled_vectors(), dense_path) if p is not None and p.exists()])
     return idx
@@ -303,13 +308,13 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
     charges = _named_charges(kb, expanded)
     if xing is not None and charges:
         boost = float(lex.max()) if lex.max() > 0 else 1.0
-        candidates = np.flatnonzero((idx.law_ids == xing.id) & mask)
-        numbers = {int(d): kb.article_by_rowid(int(idx.rowids[d])) for d in candidates}
+        in_xing = (idx.law_ids == xing.id) & mask
         for name, (conf, arts) in charges.items():
             for rank, (art, sub) in enumerate(arts):
-                d = next((d for d, a in numbers.items() if a.number == art and a.sub == sub), None)
-                if d is None:
+                found = np.flatnonzero(in_xing & (idx.numbers == art) & (idx.subs == sub))
+                if found.size == 0:
                     continue
+                d = int(found[-1])
                 # the article that defines the charge first gets the full boost; later ones
                 # (依照前款/第X条的规定定罪处罚) less
                 fused[d] += boost * conf * (1.0 if rank == 0 else 0.25)
