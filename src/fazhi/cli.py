@@ -463,6 +463,50 @@ def laws_info(as_json: JsonOpt = False) -> None:
         print("；".join(f"{k} {v}" for k, v in stats.items()))
 
 
+@app.command()
+def similar(
+    file: Annotated[str | None, typer.Argument(help="案情或文书（文件或 - 表示标准输入）")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=100, help="推送件数")] = 10,
+    charge: Annotated[str | None, typer.Option("--charge", help="只看该罪名/案由")] = None,
+    court: Annotated[str | None, typer.Option("--court", help="只看该法院（名称包含）")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="只看该省（法院代字，如 京、粤）")] = None,
+    year_from: Annotated[int | None, typer.Option("--from-year")] = None,
+    year_to: Annotated[int | None, typer.Option("--to-year")] = None,
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ...}')] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """类案推送：检索已入库的相似案件并说明理由 / similar stored cases, explained."""
+    from fazhi.cases.index import load_case_index
+    from fazhi.cases.search import Filters, similar_assist
+    from fazhi.ledger import record_assist
+
+    filters = Filters(charge, court, province, year_from, year_to)
+    with _store() as store:
+        with store.session() as session:
+            index = load_case_index(session)
+        if batch is not None:
+            def make(item: dict) -> Any:
+                with store.session() as s:
+                    return similar_assist(s, item["text"], k=k, filters=filters, index=index)
+            raise typer.Exit(run_batch(batch, make, action="similar"))
+        if file is None:
+            raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+        text, sha, _label, _fmt = _read_input(file)
+        with store.session() as session:
+            assist = record_assist(session, similar_assist(session, text, k=k, filters=filters, index=index),
+                                   actor=actor(), input_sha256=sha, summary={"action": "similar", "k": k})
+    if as_json:
+        _emit(assist.flat())
+        return
+    for i, c in enumerate(assist.result["cases"], 1):
+        print(f"{i:>2}. {c['case_number'] or '（无案号）'}  {c['court'] or ''}  {c['cause'] or ''}  相似度 {c['score']:.1f}")
+        print(f"    {' '.join(x for x in [('相同：' + '、'.join(c['shared'])) if c['shared'] else '', ('不同：' + '；'.join(c['differences'])) if c['differences'] else ''] if x)}")
+        if c["outcome"]:
+            print(f"    结果：{c['outcome']}")
+    print(assist.explanation)
+    print(assist.notice)
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into a message and an exit status."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-PDF chatter: we report our own message
