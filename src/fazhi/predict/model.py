@@ -1,0 +1,437 @@
+"""Charge, article and term prediction from the facts of a criminal case (全案由裁判辅助, 法发〔2022〕33号 §8).
+
+Why this shape: the training cases cover about 130 charges, the courts' cases about 200, so the
+charge score blends two sources — a one-vs-rest logistic regression over character n-grams for
+the charges seen in training, and the similarity of the facts to each charge's knowledge text
+(its definition, its elements and its 刑法 article) for every charge, seen or not — through a
+small calibrated combiner (:meth:`Predictor.charge_probabilities`). Articles follow from the
+predicted charges through the charge ↔ article map; the term is a ridge regression on log months
+clamped into the statutory frame of :mod:`fazhi.predict.sentencing`, with every step reported.
+
+Inference is numpy only; the parameters ship in ``fazhi/predict/data`` (``model.npz`` read with
+``allow_pickle=False`` and ``model.json``), written by :func:`fazhi.predict.train.train`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from fazhi.predict.features import (
+    CUE_FEATURES,
+    MAX_CHARS,
+    Cues,
+    Neutral,
+    SparseRows,
+    Vectoriser,
+    circumstance_effect,
+    cue_vector,
+    extract_cues,
+    neutralise_map,
+    ngrams,
+)
+from fazhi.predict.sentencing import Tier, TermRange, clamp_term, fine_applies, probation, select_frame
+
+__all__ = ["CRIMINAL_LAW", "Prediction", "Predictor", "data_dir"]
+
+CRIMINAL_LAW = "中华人民共和国刑法"
+MODEL_NAME = "fazhi-predict-cail"
+MODEL_VERSION = "0.1.0"
+CARD_ID = "predict-cail-0.1"
+
+# Words of criminal facts (not of civil ones: a civil party is 被告, not 被告人).
+_CRIMINAL = re.compile(r"被告人|犯罪|嫌疑人|公诉|检察院|指控|作案|案发|被害人|赃款|赃物|涉嫌|违法|非法|窃|盗|骗|抢|杀|伤害|"
+                       r"毒品|贩卖|醉酒|驾驶|肇事|赌|淫|贿|贪污|挪用|伪造|走私|强奸|猥亵|拐卖|绑架|放火|爆炸|殴打|"
+                       r"持刀|砍|捅|打伤|死亡|轻伤|重伤|报警|抓获|归案|投案|偷|抢夺|敲诈|勒索|侵占|逃逸|罪")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = "，。；！？,;!?\n"
+
+
+def data_dir() -> Path:
+    """Where the shipped parameters live (``src/fazhi/predict/data``)."""
+    return Path(str(resources.files("fazhi.predict").joinpath("data")))
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ChargeResult:
+    name: str  # CAIL name without the trailing 罪 (盗窃, 走私、贩卖、运输、制造毒品)
+    score: float  # calibrated probability
+    predicted: bool
+    evidence: list[Span] = field(default_factory=list)
+    source: str = "model"  # "model" (trained on cases) or "knowledge" (definition and article only)
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    law: str
+    article: int
+    score: float
+    predicted: bool
+
+
+@dataclass(slots=True)
+class CircumstanceResult:
+    name: str
+    start: int
+    end: int
+    text: str
+    effect: str
+
+
+@dataclass(slots=True)
+class Prediction:
+    """What :meth:`Predictor.predict` returns for one fact: suggestions with scores and evidence."""
+
+    recognised: bool
+    charges: list[ChargeResult]
+    articles: list[ArticleResult]
+    term_months: int | None
+    death: bool
+    life: bool
+    probation_months: int | None
+    fine_yuan: int | None
+    term_range: dict[str, Any] | None
+    circumstances: list[CircumstanceResult]
+    explanation: list[str] = field(default_factory=list)
+    death_score: float = 0.0
+    life_score: float = 0.0
+    truncated: bool = False
+    message: str = ""
+
+    @property
+    def predicted_charges(self) -> list[str]:
+        return [c.name for c in self.charges if c.predicted]
+
+    @property
+    def predicted_articles(self) -> list[int]:
+        return [a.article for a in self.articles if a.predicted]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- the predictor --------------------------------------------------------------------------
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class Predictor:
+    """The trained charge / article / term models. Build with :meth:`load` (cached) or from the
+    arrays and settings that :mod:`fazhi.predict.train` produces."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        self.meta = meta
+        self.labels: list[str] = meta["labels"]
+        self.articles: list[int] = meta["articles"]
+        vocab = [str(g) for g in arrays["vocab"]]
+        self.vectoriser = Vectoriser({g: i for i, g in enumerate(vocab)}, arrays["idf"].astype(np.float32))
+        self.vocab = vocab
+        n_feat = len(vocab)
+        self.trained = arrays["trained"].astype(np.int64)  # label index of each trained column
+        self.W = _dense(arrays, "W", (n_feat, len(self.trained)))
+        self.b = arrays["b"].astype(np.float32)
+        self.KT = _dense(arrays, "K", (len(self.labels), n_feat)).T.copy()  # knowledge prototypes
+        self.art_map = arrays["art_map"].astype(np.float32)  # (labels, articles): P(article | charge)
+        self.term_text = arrays["term_text"].astype(np.float32) if "term_text" in arrays else np.zeros(n_feat,
+                                                                                                      np.float32)
+        self.term_dense = arrays["term_dense"].astype(np.float32) if "term_dense" in arrays else None
+        self.dense_mu = arrays["dense_mu"].astype(np.float32) if "dense_mu" in arrays else None
+        self.dense_sd = arrays["dense_sd"].astype(np.float32) if "dense_sd" in arrays else None
+        self.death_w = arrays["death_w"].astype(np.float32) if "death_w" in arrays else None
+        self.life_w = arrays["life_w"].astype(np.float32) if "life_w" in arrays else None
+        self.fine_w = arrays["fine_w"].astype(np.float32) if "fine_w" in arrays else None
+        self.col_of = np.full(len(self.labels), -1, dtype=np.int64)
+        self.col_of[self.trained] = np.arange(len(self.trained))
+        self.tiers: list[list[Tier]] = [[Tier(**t) for t in ts] for ts in meta["tiers"]]
+        self.label_index = {n: i for i, n in enumerate(self.labels)}
+
+    # loading ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Predictor:
+        """The shipped model (or the one in ``path``), read once per process."""
+        return _load(str(path or data_dir()))
+
+    @classmethod
+    def from_dir(cls, path: Path) -> Predictor:
+        meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        with np.load(path / "model.npz", allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        return cls(arrays, meta)
+
+    # stages (also used by training) ---------------------------------------------------------
+
+    def neutral_and_vectors(self, facts: Sequence[str]) -> tuple[list[Neutral], SparseRows]:
+        neutral = [neutralise_map(f or "") for f in facts]
+        return neutral, self.vectoriser.transform(ngrams(n.text) for n in neutral)
+
+    def raw_scores(self, X: SparseRows) -> tuple[np.ndarray, np.ndarray]:
+        """Classifier logits for the trained charges and knowledge similarities for all charges."""
+        return X.dot(self.W) + self.b, X.dot(self.KT)
+
+    def charge_probabilities(self, Z: np.ndarray, S: np.ndarray) -> np.ndarray:
+        """Calibrated P(charge | facts) for every label (see :func:`combine_features`)."""
+        seen, unseen = combine_features(Z, S, self.col_of)
+        cs = np.asarray(self.meta["combiner"]["seen"], dtype=np.float32)
+        cu = np.asarray(self.meta["combiner"]["unseen"], dtype=np.float32)
+        logit = np.where(self.col_of[None, :] >= 0, seen @ cs, unseen @ cu)
+        return _sigmoid(logit).astype(np.float32)
+
+    def decide_charges(self, P: np.ndarray, recognised: np.ndarray) -> np.ndarray:
+        """Boolean (cases, labels): every charge at or above the threshold, at least the top one."""
+        thr = float(self.meta["thresholds"]["charge"])
+        rel = float(self.meta["thresholds"].get("charge_relative", 0.0))
+        top = P.max(1, keepdims=True)
+        pick = (P >= thr) & (P >= rel * top)
+        pick[np.arange(len(P)), P.argmax(1)] = True
+        pick &= recognised[:, None]
+        return pick
+
+    def article_scores(self, P: np.ndarray, picked: np.ndarray) -> np.ndarray:
+        """Score of each article: the strongest charge that implies it, P(charge) × P(article | charge)."""
+        weight = np.where(picked, np.maximum(P, 0.5), P)  # a predicted charge brings its articles
+        return (weight[:, :, None] * self.art_map[None, :, :]).max(1)
+
+    def decide_articles(self, A: np.ndarray, recognised: np.ndarray) -> np.ndarray:
+        thr = float(self.meta["thresholds"]["article"])
+        pick = A >= thr
+        pick[np.arange(len(A)), A.argmax(1)] = True
+        pick &= recognised[:, None]
+        return pick
+
+    def dense_features(self, P: np.ndarray, cue_vecs: np.ndarray, frames: list[TermRange],
+                       n_charges: np.ndarray) -> np.ndarray:
+        """Features of the term, death / life and fine models: charge probabilities, the cues, the
+        statutory frame (so that a charge never seen in training still has a sentence level)."""
+        fr = np.array([[math.log1p(f.min_months), math.log1p(f.max_months), float(f.life), float(f.death)]
+                       for f in frames], dtype=np.float32).reshape(len(frames), 4)
+        return np.hstack([P, cue_vecs, fr, np.log(np.maximum(n_charges, 1))[:, None].astype(np.float32)])
+
+    def frames_for(self, P: np.ndarray, picked: np.ndarray, cues: list[Cues], texts: list[str]) -> list[TermRange]:
+        """The frame of the gravest predicted charge (the one with the highest statutory maximum)."""
+        out = []
+        for i in range(len(P)):
+            idx = np.flatnonzero(picked[i]) if picked[i].any() else np.array([int(P[i].argmax())])
+            best: TermRange | None = None
+            for c in idx:
+                fr = select_frame(self.labels[c], self.tiers[c], cues[i], texts[i])
+                if best is None or (fr.max_months, fr.life, fr.death) > (best.max_months, best.life, best.death):
+                    best = fr
+            assert best is not None
+            out.append(best)
+        return out
+
+    def standardise(self, D: np.ndarray) -> np.ndarray:
+        if self.dense_mu is None or self.dense_sd is None:
+            return D
+        return (D - self.dense_mu) / self.dense_sd
+
+    # prediction ---------------------------------------------------------------------------
+
+    def predict(self, fact: str) -> Prediction:
+        """Charges, articles and a term for one fact (see :meth:`predict_batch`)."""
+        return self.predict_batch([fact])[0]
+
+    def predict_batch(self, facts: Sequence[str], *, evidence: bool = True, batch_size: int = 256) -> list[Prediction]:
+        """Predictions for many facts; the work is vectorised per batch of ``batch_size``."""
+        out: list[Prediction] = []
+        for s in range(0, len(facts), batch_size):
+            out.extend(self._predict_chunk([f if isinstance(f, str) else "" for f in facts[s:s + batch_size]],
+                                           evidence))
+        return out
+
+    def _predict_chunk(self, facts: list[str], evidence: bool) -> list[Prediction]:
+        neutral, X = self.neutral_and_vectors(facts)
+        Z, S = self.raw_scores(X)
+        P = self.charge_probabilities(Z, S)
+        recognised = np.array([_recognisable(n.text) for n in neutral], dtype=bool)
+        recognised &= P.max(1) >= float(self.meta["thresholds"].get("recognise", 0.0))
+        P = np.where(recognised[:, None], P, np.minimum(P, 0.05))
+        picked = self.decide_charges(P, recognised)
+        A = self.article_scores(P, picked)
+        apicked = self.decide_articles(A, recognised)
+        cues = [extract_cues(f, n) for f, n in zip(facts, neutral, strict=True)]
+        cue_vecs = np.vstack([cue_vector(c, len(n.text)) for c, n in zip(cues, neutral, strict=True)]) \
+            if facts else np.zeros((0, len(CUE_FEATURES)), np.float32)
+        texts = [n.aged for n in neutral]
+        frames = self.frames_for(P, picked, cues, texts)
+        n_charges = picked.sum(1)
+        D = self.standardise(self.dense_features(P, cue_vecs, frames, n_charges))
+        sent = self.sentence(X, D)
+        results = []
+        for i, fact in enumerate(facts):
+            results.append(self._assemble(fact, neutral[i], X, i, P[i], picked[i], A[i], apicked[i], cues[i],
+                                          frames[i], sent, bool(recognised[i]), evidence))
+        return results
+
+    def sentence(self, X: SparseRows, D: np.ndarray) -> dict[str, np.ndarray]:
+        """Raw outputs of the sentencing models: log(1 + months), P(death), P(life), log(1 + fine)."""
+        n = D.shape[0]
+        term = X.dot(self.term_text) if n else np.zeros(0, np.float32)
+        if self.term_dense is not None:
+            term = term + D @ self.term_dense[:-1] + self.term_dense[-1]
+        death = _sigmoid(D @ self.death_w[:-1] + self.death_w[-1]) if self.death_w is not None else np.zeros(n)
+        life = _sigmoid(D @ self.life_w[:-1] + self.life_w[-1]) if self.life_w is not None else np.zeros(n)
+        fine = D @ self.fine_w[:-2] + self.fine_w[-2] if self.fine_w is not None else np.zeros(n)
+        return {"term": term, "death": death, "life": life, "fine": fine}
+
+    def _assemble(self, fact: str, nt: Neutral, X: SparseRows, i: int, p: np.ndarray, picked: np.ndarray,
+                  a: np.ndarray, apicked: np.ndarray, cues: Cues, frame: TermRange, sent: dict[str, np.ndarray],
+                  recognised: bool, evidence: bool) -> Prediction:
+        order = np.argsort(-p)[:10]
+        chosen = [int(c) for c in np.flatnonzero(picked)]
+        listed = chosen + [int(c) for c in order if int(c) not in chosen][: max(0, 5 - len(chosen))]
+        charges = []
+        idx, vals = X.row(i)
+        for c in listed:
+            ev = self._evidence(fact, nt, idx, vals, c) if evidence and picked[c] else []
+            charges.append(ChargeResult(self.labels[c], round(float(p[c]), 4), bool(picked[c]), ev,
+                                        "model" if self.col_of[c] >= 0 else "knowledge"))
+        aorder = [int(j) for j in np.flatnonzero(apicked)]
+        aorder += [int(j) for j in np.argsort(-a)[:5] if int(j) not in aorder][: max(0, 5 - len(aorder))]
+        articles = [ArticleResult(CRIMINAL_LAW, self.articles[j], round(float(a[j]), 4), bool(apicked[j]))
+                    for j in aorder]
+        circ = [CircumstanceResult(c.name, c.start, c.end, c.text, circumstance_effect(c.name))
+                for c in cues.circumstances]
+        explanation: list[str] = []
+        if nt.truncated:
+            explanation.append(f"事实超过{MAX_CHARS}字，仅阅读了前{MAX_CHARS}字，其余部分未被读取。")
+        if not recognised:
+            return Prediction(False, charges, articles, None, False, False, None, None, None, circ,
+                              explanation + ["未识别出刑事罪名：文本缺少犯罪事实的要素。"], truncated=nt.truncated,
+                              message="no criminal charge recognised / 未识别出刑事罪名")
+        death_p = float(sent["death"][i])
+        life_p = float(sent["life"][i])
+        thr = self.meta["thresholds"]
+        death = death_p >= float(thr.get("death", 0.5)) and frame.death
+        life = (not death) and life_p >= float(thr.get("life", 0.5)) and frame.life
+        term: int | None = None
+        prob: int | None = None
+        if death:
+            explanation.append(f"死刑可能性{death_p:.2f}（{frame.basis}）")
+        elif life:
+            explanation.append(f"无期徒刑可能性{life_p:.2f}（{frame.basis}）")
+        else:
+            raw = float(np.expm1(max(0.0, float(sent["term"][i]))))
+            term, notes = clamp_term(raw, frame, cues, int(picked.sum()))
+            explanation.append(f"模型估计刑期约{raw:.1f}个月；法定刑幅度{frame.min_months}至{frame.max_months}个月"
+                               f"（{frame.basis}）")
+            explanation.extend(notes)
+            top = self.labels[int(np.argmax(p))]
+            prob, why = probation(term, cues, top)
+            explanation.append(why)
+        fine = self._fine(sent, i, chosen)
+        if fine is not None:
+            explanation.append(f"条文规定并处或者单处罚金，建议罚金约{fine}元（参考同类案件）")
+        if cues.amounts:
+            explanation.append(f"涉案金额：最高{cues.max_amount:,.0f}元，合计{cues.total_amount:,.0f}元")
+        if cues.drugs:
+            explanation.append(f"毒品数量：共{cues.drug_grams():,.2f}克（折合海洛因{cues.drug_grams(True):,.2f}克）")
+        return Prediction(True, charges, articles, term, death, life, prob, fine, frame.to_dict(), circ, explanation,
+                          round(death_p, 4), round(life_p, 4), nt.truncated)
+
+    def _fine(self, sent: dict[str, np.ndarray], i: int, chosen: list[int]) -> int | None:
+        if self.fine_w is None or not any(fine_applies(self.tiers[c]) for c in chosen):
+            return None
+        yuan = float(np.expm1(max(0.0, float(sent["fine"][i]))))
+        if yuan < 500:
+            return None
+        step = 1000 if yuan < 100_000 else 10_000
+        return int(max(step, round(yuan / step) * step))
+
+    def _evidence(self, fact: str, nt: Neutral, idx: np.ndarray, vals: np.ndarray, c: int,
+                  k: int = 3) -> list[Span]:
+        """The clauses of the fact holding the n-grams that raised this charge's score most."""
+        if idx.size == 0:
+            return []
+        cs = self.meta["combiner"]["seen" if self.col_of[c] >= 0 else "unseen"]
+        contrib = vals * self.KT[idx, c] * float(cs[1] if self.col_of[c] >= 0 else cs[0])
+        if self.col_of[c] >= 0:
+            contrib = contrib + vals * self.W[idx, self.col_of[c]] * float(cs[0])
+        grams = [self.vocab[j] for j in idx[np.argsort(-contrib)[:12]] if len(self.vocab[j]) > 1]
+        text = nt.text.lower()
+        spans: list[tuple[int, int]] = []
+        for g in grams:
+            pos = text.find(g)
+            if pos < 0:
+                continue
+            s = pos
+            e = pos + len(g)
+            while s > 0 and text[s - 1] not in _CLAUSE_END and pos - s < 40:
+                s -= 1
+            while e < len(text) and text[e] not in _CLAUSE_END and e - pos < 40:
+                e += 1
+            if any(s < b and a < e for a, b in spans):
+                continue
+            spans.append((s, e))
+            if len(spans) >= k:
+                break
+        out = []
+        for s, e in spans:
+            a, b = int(nt.offsets[s]), int(nt.offsets[e]) if e < len(nt.offsets) else len(fact)
+            b = max(b, a + 1)
+            out.append(Span(a, b, fact[a:b]))
+        return out
+
+
+def _dense(arrays: dict[str, np.ndarray], name: str, shape: tuple[int, int]) -> np.ndarray:
+    """A matrix stored dense (``name``) or sparse (``name_rows``, ``name_cols``, ``name_vals``)."""
+    if name in arrays:
+        return arrays[name].astype(np.float32)
+    m = np.zeros(shape, dtype=np.float32)
+    m[arrays[f"{name}_rows"].astype(np.int64), arrays[f"{name}_cols"].astype(np.int64)] = \
+        arrays[f"{name}_vals"].astype(np.float32) * float(arrays.get(f"{name}_scale", np.float32(1.0)))
+    return m
+
+
+def combine_features(Z: np.ndarray, S: np.ndarray, col_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per (case, charge) features of the combiner, shape (cases, labels, k).
+
+    seen charges: [classifier logit, knowledge similarity, similarity − best similarity, 1];
+    unseen charges: [similarity, similarity − best, best classifier probability, similarity rank
+    feature, 1] — the last two say how sure the classifier is about some other charge.
+    """
+    n, c = S.shape
+    best_s = S.max(1, keepdims=True) if c else np.zeros((n, 1), np.float32)
+    gap = S - best_s
+    z_full = np.zeros((n, c), np.float32)
+    has = col_of >= 0
+    if Z.shape[1]:
+        z_full[:, has] = Z[:, col_of[has]]
+    best_p = _sigmoid(Z.max(1, keepdims=True)) if Z.shape[1] else np.zeros((n, 1), np.float32)
+    ones = np.ones((n, c), np.float32)
+    seen = np.stack([z_full, S, gap, ones], axis=2)
+    rank = (S[:, :, None] < S[:, None, :]).sum(2).astype(np.float32) if c <= 400 else np.zeros_like(S)
+    unseen = np.stack([S, gap, np.broadcast_to(best_p, (n, c)), np.log1p(rank), ones], axis=2)
+    return seen, unseen
+
+
+def _recognisable(text: str) -> bool:
+    """Enough text, and words of a criminal fact, to attempt a prediction."""
+    return len(_CJK.findall(text[:2000])) >= 8 and bool(_CRIMINAL.search(text))
+
+
+@cache
+def _load(path: str) -> Predictor:
+    return Predictor.from_dir(Path(path))
