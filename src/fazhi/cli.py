@@ -125,7 +125,8 @@ def extract(
         print(render_case(flat))
 
 
-def run_batch(source: str, make: Callable[[dict[str, Any]], Any], *, action: str) -> int:
+def run_batch(source: str, make: Callable[[dict[str, Any]], Any], *, action: str,
+              required: tuple[str, ...] = ("id", "text")) -> int:
     """The --batch mechanism of every command: JSON Lines in, one JSON line out per input, same order.
 
     ``make`` turns one input object into an Assist; each is recorded in the audit log (in
@@ -162,7 +163,7 @@ def run_batch(source: str, make: Callable[[dict[str, Any]], Any], *, action: str
                     _emit({"id": item["id"], **assist.flat()})
             chunk.clear()
 
-        for item in read_jsonl_batch(stream):
+        for item in read_jsonl_batch(stream, required=required):
             chunk.append(item)
             if len(chunk) >= 200:
                 flush()
@@ -505,6 +506,88 @@ def similar(
             print(f"    结果：{c['outcome']}")
     print(assist.explanation)
     print(assist.notice)
+
+
+@app.command()
+def predict(
+    file: Annotated[str | None, typer.Argument(help="刑事案件的查明事实（文件或 - 表示标准输入）")] = None,
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "fact": ...}')] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """罪名、法条、刑期参考 / charges, articles and sentence from criminal facts (reference only)."""
+    from fazhi.ledger import record_assist
+    from fazhi.predict.assist import predict_assist
+    from fazhi.predict.model import Predictor
+
+    predictor = Predictor.load()
+    kb = _kb()
+    if batch is not None:
+        def make(item: dict) -> Any:
+            fact = item.get("fact", item.get("text"))
+            if not isinstance(fact, str):
+                raise BadInput("每行需要字符串字段 fact", "each line needs a string field 'fact'")
+            return predict_assist(fact, predictor=predictor, kb=kb)
+        raise typer.Exit(run_batch(batch, make, action="predict", required=("id",)))
+    if file is None:
+        raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+    text, sha, _label, _fmt = _read_input(file)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, predict_assist(text, predictor=predictor, kb=kb, session=session),
+                               actor=actor(), input_sha256=sha, summary={"action": "predict"})
+    if as_json:
+        _emit(assist.flat())
+        return
+    r = assist.result
+    for c in r["charges"]:
+        if c["predicted"]:
+            print(f"罪名：{c['name']}罪  {c['score']:.0%}")
+    arts = [f"第{a['article']}条" for a in r["articles"] if a["predicted"]]
+    if arts:
+        print("法条：《中华人民共和国刑法》" + "、".join(arts))
+    print(assist.explanation)
+    for ref in assist.basis.cases:
+        print(f"类案：{ref.case_id}  {ref.why}")
+    print(assist.notice)
+
+
+@app.command()
+def deviation(
+    file: Annotated[str, typer.Argument(help="已作出或草拟的刑事判决书（文件或 - 表示标准输入）")],
+    band: Annotated[float | None, typer.Option("--band", help="类案常见区间占比，默认0.8（FAZHI_DEVIATION_BAND）")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """裁判偏离度预警 / warn when a sentence lies outside the predicted and similar-case band."""
+    from fazhi.ledger import record_assist
+    from fazhi.predict.deviation import deviation_assist
+
+    text, sha, _label, _fmt = _read_input(file)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, deviation_assist(session, text, band=band), actor=actor(),
+                               input_sha256=sha, summary={"action": "deviation"})
+    if as_json:
+        _emit(assist.flat())
+        return
+    for d in assist.result["defendants"]:
+        mark = "⚠" if d["warning"] else "✓"
+        band_txt = f"类案区间 {d['cohort_band'][0]:.0f}–{d['cohort_band'][1]:.0f} 个月（{d['cohort_size']}件）" \
+            if d["cohort_band"] else f"类案 {d['cohort_size']} 件（不足以形成区间）"
+        print(f"{mark} {d['name'] or ''} {d['charge'] or ''}：判处 {d['given_months']} 个月；模型参考 "
+              f"{d['predicted_months']} 个月；{band_txt}")
+    print(assist.explanation)
+    print(assist.notice)
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option("--data", help="CAIL 数据目录")] = Path("../shared/data/cases/cail2018_subset"),
+    out: Annotated[Path | None, typer.Option("--out", help="输出目录（默认：覆盖随包发布的模型）")] = None,
+) -> None:
+    """从数据重新训练预测模型（可复现）/ retrain the prediction model from the data (reproducible)."""
+    from fazhi.predict.train import train as run_train
+
+    if not data.is_dir():
+        raise BadInput(f"找不到数据目录：{data}", f"data directory not found: {data}")
+    _emit(run_train(out, data))
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ from fazhi.predict.features import (
     neutralise_map,
     ngrams,
 )
-from fazhi.predict.sentencing import Tier, TermRange, clamp_term, fine_applies, probation, select_frame
+from fazhi.predict.sentencing import TermRange, Tier, clamp_term, fine_applies, probation, select_frame
 
 __all__ = ["CRIMINAL_LAW", "Prediction", "Predictor", "data_dir"]
 
@@ -151,7 +151,9 @@ class Predictor:
         self.trained = arrays["trained"].astype(np.int64)  # label index of each trained column
         self.W = _dense(arrays, "W", (n_feat, len(self.trained)))
         self.b = arrays["b"].astype(np.float32)
-        self.KT = _dense(arrays, "K", (len(self.labels), n_feat)).T.copy()  # knowledge prototypes
+        self.KT = _dense(arrays, "K", (n_feat, len(self.labels)))  # knowledge prototypes
+        self.CT = _dense(arrays, "centroid", (n_feat, len(self.labels)))  # centroids of the training cases
+        self.counts = np.array([meta["training_cases"].get(n, 0) for n in self.labels], dtype=np.float32)
         self.art_map = arrays["art_map"].astype(np.float32)  # (labels, articles): P(article | charge)
         self.term_text = arrays["term_text"].astype(np.float32) if "term_text" in arrays else np.zeros(n_feat,
                                                                                                       np.float32)
@@ -165,6 +167,8 @@ class Predictor:
         self.col_of[self.trained] = np.arange(len(self.trained))
         self.tiers: list[list[Tier]] = [[Tier(**t) for t in ts] for ts in meta["tiers"]]
         self.label_index = {n: i for i, n in enumerate(self.labels)}
+        arts = meta.get("charge_articles", {})
+        self.suggestible = np.array([self.col_of[i] >= 0 or bool(arts.get(n)) for i, n in enumerate(self.labels)])
 
     # loading ---------------------------------------------------------------------------------
 
@@ -186,17 +190,19 @@ class Predictor:
         neutral = [neutralise_map(f or "") for f in facts]
         return neutral, self.vectoriser.transform(ngrams(n.text) for n in neutral)
 
-    def raw_scores(self, X: SparseRows) -> tuple[np.ndarray, np.ndarray]:
-        """Classifier logits for the trained charges and knowledge similarities for all charges."""
-        return X.dot(self.W) + self.b, X.dot(self.KT)
+    def raw_scores(self, X: SparseRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Classifier logits (trained charges), knowledge and centroid similarities (all charges)."""
+        return X.dot(self.W) + self.b, X.dot(self.KT), X.dot(self.CT)
 
-    def charge_probabilities(self, Z: np.ndarray, S: np.ndarray) -> np.ndarray:
+    def charge_probabilities(self, Z: np.ndarray, S: np.ndarray, Sc: np.ndarray) -> np.ndarray:
         """Calibrated P(charge | facts) for every label (see :func:`combine_features`)."""
-        seen, unseen = combine_features(Z, S, self.col_of)
+        seen, unseen = combine_features(Z, S, Sc, self.col_of, self.counts)
         cs = np.asarray(self.meta["combiner"]["seen"], dtype=np.float32)
         cu = np.asarray(self.meta["combiner"]["unseen"], dtype=np.float32)
         logit = np.where(self.col_of[None, :] >= 0, seen @ cs, unseen @ cu)
-        return _sigmoid(logit).astype(np.float32)
+        # a charge with neither training cases nor a defining article (CAIL's 经济犯) has no legal
+        # basis to show, so it is never suggested
+        return np.where(self.suggestible[None, :], _sigmoid(logit), 0.0).astype(np.float32)
 
     def decide_charges(self, P: np.ndarray, recognised: np.ndarray) -> np.ndarray:
         """Boolean (cases, labels): every charge at or above the threshold, at least the top one."""
@@ -263,8 +269,8 @@ class Predictor:
 
     def _predict_chunk(self, facts: list[str], evidence: bool) -> list[Prediction]:
         neutral, X = self.neutral_and_vectors(facts)
-        Z, S = self.raw_scores(X)
-        P = self.charge_probabilities(Z, S)
+        Z, S, Sc = self.raw_scores(X)
+        P = self.charge_probabilities(Z, S, Sc)
         recognised = np.array([_recognisable(n.text) for n in neutral], dtype=bool)
         recognised &= P.max(1) >= float(self.meta["thresholds"].get("recognise", 0.0))
         P = np.where(recognised[:, None], P, np.minimum(P, 0.05))
@@ -293,7 +299,7 @@ class Predictor:
             term = term + D @ self.term_dense[:-1] + self.term_dense[-1]
         death = _sigmoid(D @ self.death_w[:-1] + self.death_w[-1]) if self.death_w is not None else np.zeros(n)
         life = _sigmoid(D @ self.life_w[:-1] + self.life_w[-1]) if self.life_w is not None else np.zeros(n)
-        fine = D @ self.fine_w[:-2] + self.fine_w[-2] if self.fine_w is not None else np.zeros(n)
+        fine = D @ self.fine_w[:-1] + self.fine_w[-1] if self.fine_w is not None else np.zeros(n)
         return {"term": term, "death": death, "life": life, "fine": fine}
 
     def _assemble(self, fact: str, nt: Neutral, X: SparseRows, i: int, p: np.ndarray, picked: np.ndarray,
@@ -365,10 +371,15 @@ class Predictor:
         """The clauses of the fact holding the n-grams that raised this charge's score most."""
         if idx.size == 0:
             return []
-        cs = self.meta["combiner"]["seen" if self.col_of[c] >= 0 else "unseen"]
-        contrib = vals * self.KT[idx, c] * float(cs[1] if self.col_of[c] >= 0 else cs[0])
-        if self.col_of[c] >= 0:
-            contrib = contrib + vals * self.W[idx, self.col_of[c]] * float(cs[0])
+        col = int(self.col_of[c])
+        r = math.log1p(float(self.counts[c])) / 5
+        if col >= 0:
+            cs = self.meta["combiner"]["seen"]  # [z, S, gap, rank, z·r, S·r, r, Sc, Sc − best, 1]
+            contrib = vals * (self.W[idx, col] * (cs[0] + cs[4] * r) + self.KT[idx, c] * (cs[1] + cs[2] + cs[5] * r)
+                              + self.CT[idx, c] * (cs[7] + cs[8]))
+        else:
+            cu = self.meta["combiner"]["unseen"]  # [S, gap, …]
+            contrib = vals * self.KT[idx, c] * (cu[0] + cu[1])
         grams = [self.vocab[j] for j in idx[np.argsort(-contrib)[:12]] if len(self.vocab[j]) > 1]
         text = nt.text.lower()
         spans: list[tuple[int, int]] = []
@@ -401,29 +412,49 @@ def _dense(arrays: dict[str, np.ndarray], name: str, shape: tuple[int, int]) -> 
         return arrays[name].astype(np.float32)
     m = np.zeros(shape, dtype=np.float32)
     m[arrays[f"{name}_rows"].astype(np.int64), arrays[f"{name}_cols"].astype(np.int64)] = \
-        arrays[f"{name}_vals"].astype(np.float32) * float(arrays.get(f"{name}_scale", np.float32(1.0)))
+        arrays[f"{name}_vals"].astype(np.float32)
     return m
 
 
-def combine_features(Z: np.ndarray, S: np.ndarray, col_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def sparse_arrays(name: str, m: np.ndarray) -> dict[str, np.ndarray]:
+    """The non-zero entries of a matrix in the compact form :func:`_dense` reads back."""
+    rows, cols = np.nonzero(m)
+    return {f"{name}_rows": rows.astype(np.uint16 if m.shape[0] < 65536 else np.int32),
+            f"{name}_cols": cols.astype(np.uint8 if m.shape[1] < 256 else np.uint16),
+            f"{name}_vals": m[rows, cols].astype(np.float16)}
+
+
+def combine_features(Z: np.ndarray, S: np.ndarray, Sc: np.ndarray, col_of: np.ndarray,
+                     counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per (case, charge) features of the combiner, shape (cases, labels, k).
 
-    seen charges: [classifier logit, knowledge similarity, similarity − best similarity, 1];
-    unseen charges: [similarity, similarity − best, best classifier probability, similarity rank
-    feature, 1] — the last two say how sure the classifier is about some other charge.
+    ``Z`` classifier logits (trained charges), ``S`` similarity to each charge's knowledge text,
+    ``Sc`` similarity to the centroid of its training cases, ``counts`` its training cases.
+    Seen charges: [logit, S, S − best S, log rank of S, and logit, S and the case count scaled by
+    log(1 + count) (a charge with few cases leans on its knowledge and centroid), Sc, Sc − best Sc, 1].
+    Unseen charges: [S, S − best S, best classifier probability, log rank of S, best Sc, 1] — the
+    last ones say how sure the models are about some other charge.
     """
     n, c = S.shape
     best_s = S.max(1, keepdims=True) if c else np.zeros((n, 1), np.float32)
     gap = S - best_s
-    z_full = np.zeros((n, c), np.float32)
     has = col_of >= 0
+    z = np.zeros((n, c), np.float32)
     if Z.shape[1]:
-        z_full[:, has] = Z[:, col_of[has]]
+        z[:, has] = Z[:, col_of[has]]
     best_p = _sigmoid(Z.max(1, keepdims=True)) if Z.shape[1] else np.zeros((n, 1), np.float32)
+    sc = np.where(has[None, :], Sc, 0.0).astype(np.float32)
+    best_sc = sc.max(1, keepdims=True) if c else np.zeros((n, 1), np.float32)
+    r = np.broadcast_to((np.log1p(counts) / 5).astype(np.float32)[None, :], (n, c))
     ones = np.ones((n, c), np.float32)
-    seen = np.stack([z_full, S, gap, ones], axis=2)
-    rank = (S[:, :, None] < S[:, None, :]).sum(2).astype(np.float32) if c <= 400 else np.zeros_like(S)
-    unseen = np.stack([S, gap, np.broadcast_to(best_p, (n, c)), np.log1p(rank), ones], axis=2)
+    # rank of each charge's knowledge similarity within the case (0 = most similar)
+    order = np.argsort(-S, axis=1)
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(c)[None, :].repeat(n, 0), axis=1)
+    log_rank = np.log1p(rank).astype(np.float32)
+    seen = np.stack([z, S, gap, log_rank, z * r, S * r, r, sc, sc - best_sc, ones], axis=2)
+    unseen = np.stack([S, gap, np.broadcast_to(best_p, (n, c)), log_rank, np.broadcast_to(best_sc, (n, c)), ones],
+                      axis=2)
     return seen, unseen
 
 

@@ -112,12 +112,6 @@ _GATHER = re.compile(r"纠集.{0,10}多次")
 _GAMBLING_SERIOUS = re.compile(r"情节严重|赌资.{0,10}(?:数额巨大|特别巨大)")
 
 
-def _between(a: int, b: int, basis: str, tiers: list[Tier] | None = None, **kw: bool) -> TermRange:
-    life = kw.get("life", False)
-    death = kw.get("death", False)
-    return TermRange(a, b, life, death, basis)
-
-
 def select_frame(charge: str, tiers: list[Tier], cues: Cues, text: str) -> TermRange:
     """The statutory range for ``charge`` given the facts: the national thresholds choose the tier
     for the common charges; otherwise the article's whole range."""
@@ -237,7 +231,7 @@ def probation(term_months: int | None, cues: Cues, charge: str) -> tuple[int | N
             if cues.has(n)]
     if len(good) < 2 and not cues.minor:
         return None, "从宽情节不足，是否适用缓刑由审判人员综合判断"
-    if charge == "危险驾驶" or term_months <= 6 and charge != "":
+    if charge == "危险驾驶" or term_months < 6:
         period = min(12, max(2, term_months * 2))  # 拘役: ≥ 原判刑期, 2 months–1 year
     else:
         period = min(60, max(12, math.ceil(term_months * 1.5 / 6) * 6))  # 有期徒刑: 1–5 years
