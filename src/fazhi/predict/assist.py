@@ -37,9 +37,11 @@ def predict_assist(text: str, *, predictor: Predictor | None = None, kb: Knowled
                                            if art and art.version.version_date else None, art.text if art else None))
     cases: list[CaseRef] = []
     if session is not None and p.recognised:
-        from fazhi.cases.search import similar
+        from fazhi.cases.search import Filters, similar
 
-        for h in similar(session, text, k=similar_k, charges="、".join(p.predicted_charges)):
+        top = p.predicted_charges[0] if p.predicted_charges else None
+        for h in similar(session, text, k=similar_k, charges="、".join(p.predicted_charges),
+                         filters=Filters(charge=top)):
             cases.append(CaseRef(str(h.case_number or f"document {h.document_id}"), h.why))
     spans = tuple(Span(e.start, e.end, f"{c.name}") for c in p.charges if c.predicted for e in c.evidence)
     spans += tuple(Span(c.start, c.end, c.name) for c in p.circumstances)
@@ -50,7 +52,7 @@ def predict_assist(text: str, *, predictor: Predictor | None = None, kb: Knowled
         explanation = (f"依据事实中的用语与已训练的案例模型、罪名定义和刑法条文，参考罪名：{charges}；参考刑期：{term}"
                        + (f"，缓刑{p.probation_months}个月" if p.probation_months else "")
                        + (f"；量刑情节：{'、'.join(c.name for c in p.circumstances)}" if p.circumstances else "")
-                       + "。" + "".join(p.explanation[:3]))
+                       + "。" + "；".join(e.rstrip("。；") for e in p.explanation[:3]) + ("。" if p.explanation else ""))
     else:
         explanation = p.message or "未识别出刑事罪名（事实过短、非刑事内容或缺少法律要素），不作预测。"
     top = max((c.score for c in p.charges if c.predicted), default=None)

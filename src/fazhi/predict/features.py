@@ -129,7 +129,7 @@ _NOT_NAMES = frozenset(
     "呼喊 智力 玉米 公司 申请 居民 祖母 祖父 向公 向本 向其 和警 当庭 余款 房屋 高度 成功 时间 于是 项目 车辆 "
     "关系 金额 金钱 华为 文化 明显 程度 费用 强行 强制 解释 解除 从事 方面 方式 左手 右手 左腿 右腿 伍某".split())
 # Characters that do not continue a name: what follows a name in running text.
-_NOT_NAME = set("在于与和将因到被从向对把以为等的了是伙驾持用至系即先又也称经遂便趁供曾明知采携窃盗骗多及"
+_NOT_NAME = set("在于与和将因到被从向对把以为等的了是伙驾持用至系即先又也称经遂便趁供曾知采携窃盗骗多及"
                 "并但后前时所其某来去上下中内外已均共同分别驶乘到达使自再还就都一二三四五六七八九十个人、，。；："
                 "（）()“”《》 ")
 _NOT_NAME |= set("0123456789")
@@ -149,7 +149,7 @@ _BORN_IN = re.compile(rf"(?<=[，,、（(]){PLACE}+(?:人|籍)(?=[，,、）)。
 # Ages: 54岁, 五十四岁, born on a date. Under 14 is kept as a token (童龄): it marks a child victim
 # (猥亵儿童, 奸淫幼女), never a defendant who could stand trial for those charges.
 _AGE = re.compile(r"(?<![满至])(?:(?P<n>\d{1,3})|(?P<cn>[一二三四五六七八九十]{1,3}))周?岁(?:半)?(?:\d{1,2}个月)?")
-_BIRTH = re.compile(r"(?:生于)?\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:出生|生)(?![产活意])")
+_BIRTH = re.compile(r"(?:生于)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:出生|生)(?![产活意])")
 _EMPTY_BRACKETS = re.compile(r"[（(][，,、\s]*[）)]")
 _SEPARATOR_RUN = re.compile(r"([，,、])[，,、\s]+")
 _AFTER_OPEN = re.compile(r"([（(])[，,、\s]+")
@@ -290,14 +290,18 @@ def _full_names(text: str) -> list[str]:
             given += ch
         if given and text[j:j + 1] not in "某×xXＸ" and (sur + given)[:2] not in _NOT_NAMES:
             found.add(sur + given)
-    return sorted(found, key=len, reverse=True)
+    return sorted(found, key=lambda n: (-len(n), n))
 
 
 def neutralise_map(fact: str) -> Neutral:
-    """The fact as the models read it, with the offset map back to ``fact`` (see :func:`neutralise`)."""
-    truncated = len(fact) > MAX_CHARS
-    raw = fact[:MAX_CHARS]
-    text = to_simplified(fold_width(raw))
+    """The fact as the models read it, with the offset map back to ``fact`` (see :func:`neutralise`).
+
+    The raw text is read up to twice :data:`MAX_CHARS` and the neutral text cut at MAX_CHARS, so
+    that a longer or shorter name or region never moves the cut (the fairness promise holds for
+    long facts too).
+    """
+    window = fact[:2 * MAX_CHARS]
+    text = to_simplified(fold_width(window))
     offs = list(range(len(text) + 1))
     # places first (a county name may end in a surname character: 开福区XX村), then persons: full
     # names after a role word, everywhere they recur, and masked names
@@ -326,6 +330,12 @@ def neutralise_map(fact: str) -> Neutral:
     text, offs = _sub(_BEFORE_CLOSE, _group1, text, offs)
     text, offs = _sub(_EMPTY_BRACKETS, "", text, offs)
     text, offs = _sub(_SEPARATOR_RUN, _group1, text, offs)
+    truncated = len(fact) > len(window) or len(text) > MAX_CHARS
+    if len(text) > MAX_CHARS:
+        cut = offs[MAX_CHARS]
+        text, offs = text[:MAX_CHARS], offs[:MAX_CHARS] + [cut]
+        keep = sum(1 for o in aged_offs[:-1] if o < cut)
+        aged, aged_offs = aged[:keep], aged_offs[:keep] + [cut]
     return Neutral(text, np.asarray(offs, dtype=np.int32), aged, np.asarray(aged_offs, dtype=np.int32),
                    truncated)
 
@@ -353,63 +363,79 @@ def neutralise(fact: str) -> str:
 
 # --- counterfactual identities (fairness checks) -----------------------------------------------
 
-_DESCRIPTION = re.compile(r"[（(，,]\s*(?P<g>男|女)\s*[，,](?:[^。（）()]{0,40}?(?P<e>[\u4e00-\u9fff]{1,4}族))?")
+# The defendant right after 被告人: a masked name (张某, 李×1) or, rarely, a full one
+_DEFENDANT = re.compile(r"被告人(?:" + _MASKED.pattern + r")")
+_GENDER_SLOT = re.compile(r"^[（(，,]\s*(?P<g>男|女)性?\s*[，,、]")
+_ETHNIC_SLOT = re.compile(r"(?P<e>(?:" + _ETHNIC_LONG + r"|[" + _ETHNIC_SHORT + r"])族)")
+_ETHNIC_CHOICES = ("汉族", "回族", "壮族", "蒙古族", "维吾尔族", "苗族", "彝族", "藏族", "满族", "土家族")
 
 
 def counterfactual(fact: str, seed: int) -> str:
     """The same fact for a defendant of another name, gender, ethnicity and home region.
 
     Every masked name gets another surname (the same one wherever it recurs), every region name
-    another region (consistently), the stated gender is flipped and the ethnicity changed; a fact
-    that describes nobody gets a description inserted after its first 被告人. Used by the fairness
-    test and benchmark: the predictions for ``fact`` and ``counterfactual(fact, s)`` must match.
+    another region with the same suffix (consistently); the defendant's stated gender is flipped and
+    ethnicity changed, and a defendant described by nobody gets a description (gender, ethnicity,
+    home county) inserted after the first 被告人. Used by the fairness test and benchmark: the
+    predictions for ``fact`` and ``counterfactual(fact, s)`` must be the same.
     """
     rng = random.Random(seed)
-    text = fact
-    surnames = [s for s in _SURNAMES if s not in "某"]
     mapping: dict[str, str] = {}
+    surnames = list(_SURNAMES)
 
-    def new_surname(m: re.Match[str]) -> str:
-        name = m.group()
+    def swap(name: str) -> str:
         sur = name[:2] if name[:2] in _COMPOUND_SURNAMES else name[0]
         if sur not in mapping:
-            mapping[sur] = rng.choice([s for s in surnames if s != sur and s not in mapping.values()])
+            used = set(mapping.values())
+            mapping[sur] = rng.choice([s for s in surnames if s != sur and s not in used])
         return mapping[sur] + name[len(sur):]
 
-    text = _MASKED.sub(new_surname, text)
+    # regions first (a county name may end in a surname character), then names
     _, _, _, regions = _gazetteer()
     by_suffix: dict[str, list[str]] = {}
     for r in regions:
         by_suffix.setdefault(r[-1], []).append(r)
     region_map: dict[str, str] = {}
-    spans = _region_spans(text)
     pieces: list[str] = []
     pos = 0
-    for start, end, _ in spans:
-        name = text[start:end]
+    for start, end, _ in _region_spans(fact):
+        name = fact[start:end]
         if name not in region_map:
-            pool = by_suffix.get(name[-1], [])
-            region_map[name] = rng.choice(pool) if pool else name
-        pieces += [text[pos:start], region_map[name]]
+            region_map[name] = rng.choice(by_suffix.get(name[-1], [name]))
+        pieces += [fact[pos:start], region_map[name]]
         pos = end
-    pieces.append(text[pos:])
+    pieces.append(fact[pos:])
     text = "".join(pieces)
-    ethnic = ["汉族", "回族", "壮族", "蒙古族", "维吾尔族", "苗族", "彝族", "藏族", "满族", "土家族"]
-    m = _DESCRIPTION.search(text)
-    if m:
-        flipped = "女" if m["g"] == "男" else "男"
-        text = text[:m.start("g")] + flipped + text[m.end("g"):]
-        m = _DESCRIPTION.search(text, m.start())
-        if m and m["e"]:
-            text = text[:m.start("e")] + rng.choice([e for e in ethnic if e != m["e"]]) + text[m.end("e"):]
-    else:
-        first = re.search("被告人" + _MASKED.pattern, text) or re.search(r"被告人", text)
-        if first is not None:
-            province = rng.choice(by_suffix.get("省", ["湖南省"]))
-            county = rng.choice(by_suffix.get("县", ["长沙县"]))
-            desc = f"（{rng.choice('男女')}，{rng.choice(ethnic)}，{province}{county}人）"
-            text = text[:first.end()] + desc + text[first.end():]
-    return text
+    for name in _full_names(text):  # unmasked names (rare in published facts)
+        text = text.replace(name, swap(name))
+    regions_at = _region_spans(text)
+
+    def masked(m: re.Match[str]) -> str:  # a mask right after a region (上海某某公司) is no name
+        inside = any(a <= m.start() < b for a, b, _ in regions_at)
+        return m.group() if inside else swap(m.group())
+
+    text = _MASKED.sub(masked, text)
+    m = _DEFENDANT.search(text)
+    if m is None:
+        full = [n for n in _full_names(text) if "被告人" + n in text]
+        if not full:
+            return text
+        m = re.search("被告人" + re.escape(full[0]), text)
+        assert m is not None
+    rest = text[m.end():]
+    g = _GENDER_SLOT.match(rest)
+    if g is not None:
+        flipped = "女" if g["g"] == "男" else "男"
+        rest = rest[:g.start("g")] + flipped + rest[g.end("g"):]
+        window = rest[:60].split("。")[0]
+        e = _ETHNIC_SLOT.search(window)
+        if e is not None:
+            rest = rest[:e.start()] + rng.choice([x for x in _ETHNIC_CHOICES if x != e["e"]]) + rest[e.end():]
+        return text[:m.end()] + rest
+    province = rng.choice(by_suffix.get("省", ["湖南省"]))
+    county = rng.choice(by_suffix.get("县", ["长沙县"]))
+    desc = f"（{rng.choice('男女')}，{rng.choice(_ETHNIC_CHOICES)}，{province}{county}人）"
+    return text[:m.end()] + desc + rest
 
 
 # --- n-gram vectors ---------------------------------------------------------------------------
@@ -497,7 +523,7 @@ class Vectoriser:
             kept = kept[:max_features]
         vocab_set = set(kept)
         for grams in extra:
-            for g in set(grams):
+            for g in dict.fromkeys(grams):  # first-occurrence order: the same vocabulary on every run
                 if g not in vocab_set:
                     vocab_set.add(g)
                     kept.append(g)
@@ -599,7 +625,7 @@ _NEGATION = re.compile(r"(?:未|不|没有|拒不|未能|并非|否认|无)[\u4e
 
 # (name, pattern, effect, negatable). The effects are the national rules (sentencing.md §2.4).
 _CIRCUMSTANCES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = (
-    ("自首", re.compile(r"自首|主动投案|自动投案|投案自首"), "可以从轻或者减轻处罚；犯罪较轻的，可以免除处罚（刑法第六十七条第一款）", True),
+    ("自首", re.compile(r"自首|(?:主动|自动)[^，。；]{0,8}投案"), "可以从轻或者减轻处罚；犯罪较轻的，可以免除处罚（刑法第六十七条第一款）", True),
     ("坦白", re.compile(r"如实供述|坦白|供认不讳"), "可以从轻处罚（刑法第六十七条第三款）", True),
     ("认罪认罚", re.compile(r"认罪认罚|认罪、认罚|签署.{0,4}具结书"), "可以从宽处理（刑事诉讼法第十五条），一般减少基准刑30%以下", True),
     ("当庭认罪", re.compile(r"当庭.{0,4}认罪|自愿认罪|认罪态度"), "可以酌情从轻，减少基准刑10%以下", True),

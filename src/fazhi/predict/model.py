@@ -48,10 +48,15 @@ MODEL_NAME = "fazhi-predict-cail"
 MODEL_VERSION = "0.1.0"
 CARD_ID = "predict-cail-0.1"
 
-# Words of criminal facts (not of civil ones: a civil party is 被告, not 被告人).
-_CRIMINAL = re.compile(r"被告人|犯罪|嫌疑人|公诉|检察院|指控|作案|案发|被害人|赃款|赃物|涉嫌|违法|非法|窃|盗|骗|抢|杀|伤害|"
-                       r"毒品|贩卖|醉酒|驾驶|肇事|赌|淫|贿|贪污|挪用|伪造|走私|强奸|猥亵|拐卖|绑架|放火|爆炸|殴打|"
-                       r"持刀|砍|捅|打伤|死亡|轻伤|重伤|报警|抓获|归案|投案|偷|抢夺|敲诈|勒索|侵占|逃逸|罪")
+# Words of criminal conduct, its harm or its proceeds (a role word such as 被告人 alone is not enough:
+# "被告人在家中睡觉" describes no crime).
+_CONDUCT = re.compile(r"犯罪|作案|案发|赃|涉嫌|违法|非法|窃|盗|骗|抢|杀|伤害|打伤|殴打|毒品|吸毒|贩卖|醉酒|醉驾|肇事|"
+                      r"赌|淫|嫖|贿|贪污|挪用|侵占|伪造|变造|走私|强奸|猥亵|拐卖|拐骗|绑架|劫|放火|纵火|爆炸|持刀|砍|捅|"
+                      r"死亡|轻伤|重伤|偷|扒|敲诈|勒索|逃逸|逃跑|虚开|滥用职权|玩忽职守|阻碍|妨害|冒充|吸食|卖淫|罪|"
+                      r"他人财物|别人的")
+# … or a person of a criminal case together with a step of criminal procedure.
+_ROLE = re.compile(r"被告人|犯罪嫌疑人|被害人")
+_PROCEDURE = re.compile(r"公诉|指控|检察院|查明|归案|抓获|羁押|拘留|逮捕|立案|侦查|报警|报案|取保候审")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_END = "，。；！？,;!?\n"
 
@@ -78,6 +83,8 @@ class ChargeResult:
     predicted: bool
     evidence: list[Span] = field(default_factory=list)
     source: str = "model"  # "model" (trained on cases) or "knowledge" (definition and article only)
+    cail_label: str = ""  # the form CAIL's records use, with brackets: [走私、贩卖、运输、制造]毒品
+    articles: list[int] = field(default_factory=list)  # the 刑法 articles that define the charge
 
 
 @dataclass(slots=True)
@@ -195,14 +202,13 @@ class Predictor:
         return X.dot(self.W) + self.b, X.dot(self.KT), X.dot(self.CT)
 
     def charge_probabilities(self, Z: np.ndarray, S: np.ndarray, Sc: np.ndarray) -> np.ndarray:
-        """Calibrated P(charge | facts) for every label (see :func:`combine_features`)."""
+        """P(charge | facts) for every label: a softmax over the combiner's scores (see
+        :func:`combine_features`), fit so that the true charges rank first on simulated unseen
+        charges as well as seen ones."""
         seen, unseen = combine_features(Z, S, Sc, self.col_of, self.counts)
         cs = np.asarray(self.meta["combiner"]["seen"], dtype=np.float32)
         cu = np.asarray(self.meta["combiner"]["unseen"], dtype=np.float32)
-        logit = np.where(self.col_of[None, :] >= 0, seen @ cs, unseen @ cu)
-        # a charge with neither training cases nor a defining article (CAIL's 经济犯) has no legal
-        # basis to show, so it is never suggested
-        return np.where(self.suggestible[None, :], _sigmoid(logit), 0.0).astype(np.float32)
+        return combined_softmax(seen, unseen, self.col_of >= 0, cs, cu, self.suggestible)
 
     def decide_charges(self, P: np.ndarray, recognised: np.ndarray) -> np.ndarray:
         """Boolean (cases, labels): every charge at or above the threshold, at least the top one."""
@@ -271,8 +277,12 @@ class Predictor:
         neutral, X = self.neutral_and_vectors(facts)
         Z, S, Sc = self.raw_scores(X)
         P = self.charge_probabilities(Z, S, Sc)
-        recognised = np.array([_recognisable(n.text) for n in neutral], dtype=bool)
-        recognised &= P.max(1) >= float(self.meta["thresholds"].get("recognise", 0.0))
+        # a criminal fact: enough text, words of criminal conduct (or of a criminal procedure),
+        # and some charge above the floor
+        best = P.max(1) if P.shape[1] else np.zeros(len(facts), np.float32)
+        wordy = np.array([_recognisable(n.text) for n in neutral], dtype=bool)
+        enough = np.array([len(_CJK.findall(n.text[:2000])) >= 8 for n in neutral], dtype=bool)
+        recognised = enough & wordy & (best >= float(self.meta["thresholds"].get("recognise", 0.0)))
         P = np.where(recognised[:, None], P, np.minimum(P, 0.05))
         picked = self.decide_charges(P, recognised)
         A = self.article_scores(P, picked)
@@ -312,8 +322,11 @@ class Predictor:
         idx, vals = X.row(i)
         for c in listed:
             ev = self._evidence(fact, nt, idx, vals, c) if evidence and picked[c] else []
-            charges.append(ChargeResult(self.labels[c], round(float(p[c]), 4), bool(picked[c]), ev,
-                                        "model" if self.col_of[c] >= 0 else "knowledge"))
+            name = self.labels[c]
+            charges.append(ChargeResult(name, round(float(p[c]), 4), bool(picked[c]), ev,
+                                        "model" if self.col_of[c] >= 0 else "knowledge",
+                                        self.meta.get("cail_forms", {}).get(name, name),
+                                        list(self.meta.get("charge_articles", {}).get(name, []))))
         aorder = [int(j) for j in np.flatnonzero(apicked)]
         aorder += [int(j) for j in np.argsort(-a)[:5] if int(j) not in aorder][: max(0, 5 - len(aorder))]
         articles = [ArticleResult(CRIMINAL_LAW, self.articles[j], round(float(a[j]), 4), bool(apicked[j]))
@@ -322,7 +335,9 @@ class Predictor:
                 for c in cues.circumstances]
         explanation: list[str] = []
         if nt.truncated:
-            explanation.append(f"事实超过{MAX_CHARS}字，仅阅读了前{MAX_CHARS}字，其余部分未被读取。")
+            read = int(nt.offsets[-1])
+            explanation.append(f"事实较长（{len(fact)}字），仅阅读了前{read}字（去除姓名、地名后约{MAX_CHARS}字），"
+                               "其余部分未被读取。")
         if not recognised:
             return Prediction(False, charges, articles, None, False, False, None, None, None, circ,
                               explanation + ["未识别出刑事罪名：文本缺少犯罪事实的要素。"], truncated=nt.truncated,
@@ -458,9 +473,24 @@ def combine_features(Z: np.ndarray, S: np.ndarray, Sc: np.ndarray, col_of: np.nd
     return seen, unseen
 
 
+def combined_softmax(seen: np.ndarray, unseen: np.ndarray, has: np.ndarray, cs: np.ndarray, cu: np.ndarray,
+                     allowed: np.ndarray | None = None) -> np.ndarray:
+    """Softmax over labels of the seen-branch score (trained charges) or the unseen-branch score.
+    A charge with neither training cases nor a defining article (CAIL's 经济犯) has no legal basis
+    to show, so it gets no probability."""
+    score = np.where(has[None, :], seen @ cs, unseen @ cu)
+    if allowed is not None:
+        score = np.where(allowed[None, :], score, -np.inf)
+    if score.shape[1] == 0:
+        return score.astype(np.float32)
+    score = score - score.max(1, keepdims=True)
+    e = np.exp(score)
+    return (e / e.sum(1, keepdims=True)).astype(np.float32)
+
+
 def _recognisable(text: str) -> bool:
-    """Enough text, and words of a criminal fact, to attempt a prediction."""
-    return len(_CJK.findall(text[:2000])) >= 8 and bool(_CRIMINAL.search(text))
+    """Words of criminal conduct in the (neutral) text, or a party and a step of criminal procedure."""
+    return bool(_CONDUCT.search(text)) or bool(_ROLE.search(text) and _PROCEDURE.search(text))
 
 
 @cache

@@ -146,6 +146,18 @@ def load_cases(data: Path) -> list[Case]:
     return out
 
 
+def cail_forms(data: Path) -> dict[str, str]:
+    """The bracketed form CAIL's records use for a charge ([走私、贩卖、运输、制造]毒品), by its plain name."""
+    forms: dict[str, str] = {}
+    for name in ("data_train.json", "data_test.json"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                for a in json.loads(line)["meta"]["accusation"]:
+                    if "[" in a:
+                        forms.setdefault(canonical(a), a)
+    return dict(sorted(forms.items()))
+
+
 def split(cases: Sequence[Case]) -> tuple[list[Case], list[Case]]:
     """(train, test) by the hash of the fact."""
     train = [c for c in cases if not is_test(c.fact)]
@@ -175,7 +187,7 @@ def build_knowledge(data: Path, train_cases: Sequence[Case]) -> dict[str, Any]:
     defs = json.loads(resources.files("fazhi.laws").joinpath("data/charge_definitions.json").read_text("utf-8"))
     details_path = _shared_dir(data) / "laws" / "charge_definitions" / "charge_details.json"
     details = json.loads(details_path.read_text("utf-8")) if details_path.is_file() else {}
-    # the article the cases of each charge cite most (CAIL cites 271 for 职务侵占, 133 for 危险驾驶)
+    # the articles the single-charge cases of each charge cite
     cited: dict[str, Counter[int]] = defaultdict(Counter)
     for case in train_cases:
         if len(case.charges) == 1:
@@ -185,9 +197,13 @@ def build_knowledge(data: Path, train_cases: Sequence[Case]) -> dict[str, Any]:
         arts = [(a, s) for a, s in table.get(name + "罪", [])]
         if name in CAIL_ARTICLES:
             arts = [(a, 0) for a in CAIL_ARTICLES[name]] + [x for x in arts if x[0] not in CAIL_ARTICLES[name]]
-        if sum(cited[name].values()) >= 5:
-            top = cited[name].most_common(1)[0][0]
-            arts = [(top, 0)] + [x for x in arts if x[0] != top]
+        n_cited = sum(1 for case in train_cases if case.charges == (name,))
+        if n_cited >= 5:
+            # the cases say otherwise: the defining article is hardly cited, another one mostly
+            top, k = cited[name].most_common(1)[0]
+            share = cited[name][arts[0][0]] / n_cited if arts else 0.0
+            if share < 0.2 and k / n_cited >= 0.5:
+                arts = [(top, 0)] + [x for x in arts if x[0] != top]
         texts = []
         for a, s in arts[:2]:
             art = kb.article(law.id, a, sub=s) or kb.article_any_version(law.id, a, sub=s)
@@ -285,6 +301,34 @@ def fit_logistic(F: np.ndarray, y: np.ndarray, l2: float = 1e-2, iters: int = 50
         if np.abs(step).max() < 1e-7:
             break
     return w.astype(np.float32)
+
+
+def fit_conditional_logit(groups: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], Y: np.ndarray,
+                          iters: int = 400, lr: float = 0.05, l2: float = 1e-4) -> tuple[np.ndarray, np.ndarray]:
+    """The combiner: a softmax over labels of θs·f (trained labels) or θu·f (the others), fit by
+    full-batch Adam on cross-entropy against the gold labels (shared equally by a case's charges).
+    ``groups``: (seen features, unseen features, trained mask) of each simulation."""
+    ks, ku = groups[0][0].shape[2], groups[0][1].shape[2]
+    theta = np.zeros(ks + ku)
+    m = np.zeros_like(theta)
+    v = np.zeros_like(theta)
+    target = Y / np.maximum(Y.sum(1, keepdims=True), 1)
+    rows = target.sum(1) > 0
+    for t in range(1, iters + 1):
+        g = np.zeros_like(theta)
+        for seen, unseen, has in groups:
+            score = np.where(has[None, :], seen @ theta[:ks], unseen @ theta[ks:])[rows]
+            score -= score.max(1, keepdims=True)
+            P = np.exp(score)
+            P /= P.sum(1, keepdims=True)
+            G = (P - target[rows]) / rows.sum()
+            g[:ks] += np.einsum("nc,nck->k", G * has[None, :], seen[rows])
+            g[ks:] += np.einsum("nc,nck->k", G * ~has[None, :], unseen[rows])
+        g = g / len(groups) + l2 * theta
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        theta -= lr * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return theta[:ks].astype(np.float32), theta[ks:].astype(np.float32)
 
 
 def fit_ridge(F: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
@@ -503,22 +547,16 @@ def train(out_dir: Path | None = None, data: Path | None = None, *, exclude: Seq
     rng = np.random.default_rng(SEED)
     seen_fit = [labels[i] for i in m1.trained]
     perm = [seen_fit[i] for i in rng.permutation(len(seen_fit))]
-    seen_rows, seen_y, unseen_rows, unseen_y = [], [], [], []
+    sims: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for g in range(groups):
         drop = set(perm[g::groups])
         mg = train_charges(fit, F_fit.X, drop)
         cg = col_of(mg.trained)
         seen_f, unseen_f = combine_features(F_val.X.dot(mg.W) + mg.b, S_val, F_val.X.dot(mg.centroids), cg,
                                             mg.counts)
-        has = cg >= 0
-        seen_rows.append(seen_f[:, has].reshape(-1, seen_f.shape[2]))
-        seen_y.append(Y_val[:, has].reshape(-1))
-        # never-trained charges: the simulated (dropped) ones and those with no case at all
-        unseen_rows.append(unseen_f[:, ~has].reshape(-1, unseen_f.shape[2]))
-        unseen_y.append(Y_val[:, ~has].reshape(-1))
+        sims.append((seen_f, unseen_f, cg >= 0))
         _log(verbose, f"[{time.time() - t0:.0f}s] simulation {g + 1}/{groups}: {len(drop)} charges left out")
-    cs = fit_logistic(np.vstack(seen_rows), np.concatenate(seen_y), l2=1e-4)
-    cu = fit_logistic(np.vstack(unseen_rows), np.concatenate(unseen_y), l2=1e-4)
+    cs, cu = fit_conditional_logit(sims, Y_val)
     combiner = {"seen": [round(float(x), 6) for x in cs], "unseen": [round(float(x), 6) for x in cu]}
     _log(verbose, f"combiner seen {combiner['seen']} unseen {combiner['unseen']}")
 
@@ -531,6 +569,7 @@ def train(out_dir: Path | None = None, data: Path | None = None, *, exclude: Seq
         "thresholds": {"charge": 0.5, "charge_relative": 0.0, "article": 0.5, "recognise": 0.0,
                        "death": 0.5, "life": 0.5},
         "charge_articles": {ch["name"]: ch["articles"] for ch in know["charges"]},
+        "cail_forms": cail_forms(data),
         "excluded": sorted(excluded),
     }
     base_arrays = {"vocab": np.array(list(vec.vocab), dtype="<U2"), "idf": vec.idf, "art_map": art_map, "K": KT}
@@ -538,9 +577,10 @@ def train(out_dir: Path | None = None, data: Path | None = None, *, exclude: Seq
     Z1, _, Sc1 = p1.raw_scores(F_val.X)
     P_val = p1.charge_probabilities(Z1, S_val, Sc1)
     meta["thresholds"].update(_tune_charges(p1, P_val, val))
-    # a fact is "recognised" when some charge reaches the score of all but the 1% least sure
-    # validation cases (and it reads like a criminal fact, model._recognisable)
-    meta["thresholds"]["recognise"] = round(float(min(0.2, np.quantile(P_val.max(1), 0.01))), 4)
+    # a fact is "recognised" when it reads like a criminal fact (model._recognisable) and some
+    # charge reaches the score of all but the 0.5% least sure validation cases (at most 0.05: an
+    # uncertain criminal fact is still a criminal fact)
+    meta["thresholds"]["recognise"] = round(float(min(0.05, np.quantile(P_val.max(1), 0.005))), 4)
     picked_val = p1.decide_charges(P_val, np.ones(len(val), bool))
     meta["thresholds"]["article"] = _tune_articles(p1, P_val, picked_val, val)
     _log(verbose, f"[{time.time() - t0:.0f}s] thresholds {meta['thresholds']}")
@@ -653,7 +693,7 @@ def _article_map(train_cases: Sequence[Case], know: dict[str, Any], label_index:
 
 def _tune_charges(model: Predictor, P: np.ndarray, cases: Sequence[Case]) -> dict[str, float]:
     best = (-1.0, 0.5, 0.0)
-    for thr in np.arange(0.2, 0.95, 0.05):
+    for thr in np.arange(0.1, 0.95, 0.05):
         for rel in (0.0, 0.3, 0.5):
             model.meta["thresholds"].update({"charge": float(thr), "charge_relative": rel})
             picked = model.decide_charges(P, np.ones(len(cases), bool))
