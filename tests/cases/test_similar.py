@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.helpers import SHARED_DATA, fazhi, out_json
 
 from fazhi.cases.search import Filters, similar, similar_assist
 from fazhi.ingest import ingest
 from fazhi.store import open_store
-from tests.helpers import SHARED_DATA, fazhi, out_json
 
 CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 

