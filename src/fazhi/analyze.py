@@ -24,13 +24,17 @@ class Analysis:
 
     stored: StoredDocument
     citations: list[Assist] = field(default_factory=list)
+    prediction: Assist | None = None
+    deviation: Assist | None = None
 
     def to_dict(self) -> dict:
         assert self.stored.assist is not None
         return {**self.stored.assist.flat(),
                 "stored": {"case_id": self.stored.case_id, "document_id": self.stored.document_id,
                            "new": self.stored.created},
-                "citations": [a.flat() for a in self.citations]}
+                "citations": [a.flat() for a in self.citations],
+                "prediction": self.prediction.flat() if self.prediction else None,
+                "deviation": self.deviation.flat() if self.deviation else None}
 
 
 def analyze(session: Session, kb: KnowledgeBase | None, *, text: str, sha256: str, source: str, fmt: str,
@@ -43,4 +47,27 @@ def analyze(session: Session, kb: KnowledgeBase | None, *, text: str, sha256: st
         for a in citation_assists(kb, text, when=when):
             result.citations.append(record_assist(session, a, actor=actor, input_sha256=sha256,
                                                   summary={"action": "analyze_cite", "status": a.result["status"]}))
+    if stored.assist is not None and stored.assist.result.category == "刑事":
+        _criminal_assists(session, kb, text, sha256, actor, result)
     return result
+
+
+def _criminal_assists(session: Session, kb: KnowledgeBase | None, text: str, sha256: str, actor: str,
+                      result: Analysis) -> None:
+    """For a criminal judgment: the charge/article/term reference and, if it states a sentence,
+    the deviation check against prediction and similar cases (法发〔2022〕33号 §8, §10)."""
+    from fazhi.cases.index import facts_of
+    from fazhi.errors import BadInput
+    from fazhi.predict.assist import predict_assist
+    from fazhi.predict.deviation import deviation_assist
+
+    p = predict_assist(facts_of(text), kb=kb, session=session)
+    result.prediction = record_assist(session, p, actor=actor, input_sha256=sha256,
+                                      summary={"action": "analyze_predict"})
+    if result.stored.assist is not None and result.stored.assist.result.sentences:
+        try:
+            d = deviation_assist(session, text)
+        except BadInput:
+            return
+        result.deviation = record_assist(session, d, actor=actor, input_sha256=sha256,
+                                         summary={"action": "analyze_deviation", "warning": d.result["warning"]})

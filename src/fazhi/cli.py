@@ -94,6 +94,10 @@ def analyze(
     if result.citations:
         ok = sum(1 for c in result.citations if c.result["status"] == "ok")
         print(f"法条核对：{len(result.citations)}处引用，{ok}处无误（以裁判日期为准）")
+    if result.prediction is not None:
+        print(f"裁判参考：{result.prediction.explanation}")
+    if result.deviation is not None:
+        print(f"偏离预警：{result.deviation.explanation}")
     state = "已入库" if result.stored.created else "已在库中（内容相同，未重复入库）"
     print(f"入库情况：{state}，案件编号 {result.stored.case_id}，文书编号 {result.stored.document_id}")
 

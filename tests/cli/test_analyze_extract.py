@@ -35,8 +35,11 @@ def test_analyze_sample_prints_stores_and_audits() -> None:
     assert first["citations"] and all(c["status"] == "ok" for c in first["citations"])
     assert all(c["assist"]["kind"] == "citation_check" for c in first["citations"])
     verify = out_json(fazhi("audit", "verify", "--json"))
-    # three analyses, each an extraction and one check per citation
-    assert verify["ok"] and verify["checked"] == 3 * (1 + len(first["citations"]))
+    # three analyses, each an extraction, one check per citation, the prediction and (a sentence
+    # is stated) the deviation check
+    assert first["prediction"]["charges"][0]["name"] == "盗窃" and first["deviation"]["defendants"]
+    per_run = 1 + len(first["citations"]) + 2
+    assert verify["ok"] and verify["checked"] == 3 * per_run
 
 
 def test_extract_json_on_gold_document() -> None:
@@ -150,5 +153,5 @@ def test_cli_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
     for p in sorted(GOLD.glob("*.txt"))[:5]:
         (src / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
     assert out_json(fazhi("ingest", str(src), "--json", env=env))["stored"] == 5
-    assert out_json(fazhi("audit", "verify", "--json", env=env))["checked"] == 6 + len(first["citations"])
+    assert out_json(fazhi("audit", "verify", "--json", env=env))["checked"] == 5 + 1 + len(first["citations"]) + 2
     assert len(out_json(fazhi("cases", "list", "--json", env=env))) == 6
