@@ -18,6 +18,7 @@ from fazhi.cases.index import CaseIndex, facts_of, load_case_index
 from fazhi.documents.elements import circumstances, injury, largest_amount
 from fazhi.store.models import Case, Document, Sentence
 
+MAX_QUERY_TERMS = 96  # the most specific bigrams of the facts; bounds the cost of long facts
 MODEL = ModelInfo(name="fazhi-similar-cases", version="0.1.0", card_id="similar-cases-0.1")
 
 
@@ -138,7 +139,7 @@ def similar(session: Session, text: str, *, k: int = 10, filters: Filters | None
         return []
     query = facts_of(text)
     mask = (filters or Filters()).mask(idx)
-    scores = idx.bm25.scores(query, mask)
+    scores = idx.bm25.scores(query, mask, max_terms=MAX_QUERY_TERMS)
     order = np.argsort(-scores)
     q = _profile(query, charges)
     out: list[SimilarCase] = []

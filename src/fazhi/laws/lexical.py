@@ -82,8 +82,13 @@ class BM25Index:
         idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         return cls(uniq, ptr, docs, tfs, doc_len, idf)
 
-    def scores(self, query: str, mask: np.ndarray | None = None, weights: dict[int, float] | None = None) -> np.ndarray:
-        """BM25 score of every document for ``query`` (0 where nothing matches)."""
+    def scores(self, query: str, mask: np.ndarray | None = None, weights: dict[int, float] | None = None,
+               max_terms: int | None = None) -> np.ndarray:
+        """BM25 score of every document for ``query`` (0 where nothing matches).
+
+        ``max_terms`` keeps only the query's most specific bigrams (highest idf): long facts
+        then cost a bounded number of posting lists.
+        """
         out = np.zeros(self.n_docs, dtype=np.float32)
         q = bigram_codes(query)
         if q.size == 0 or self.codes.size == 0:
@@ -92,6 +97,8 @@ class BM25Index:
         inside = pos < self.codes.size
         pos, q = pos[inside], q[inside]
         pos = pos[self.codes[pos] == q]
+        if max_terms is not None and pos.size > max_terms:
+            pos = pos[np.argsort(-self.idf[pos])[:max_terms]]
         avg = float(self.doc_len.mean()) or 1.0
         for t in pos:
             lo, hi = self.ptr[t], self.ptr[t + 1]
