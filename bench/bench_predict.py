@@ -171,6 +171,8 @@ def main() -> int:
         print(f"  {part:9s} per-item F1 {x['per_item_f1']:6.2f}  micro {x['micro_f1']:6.2f}  macro {x['macro_f1']:6.2f}"
               f"  exact {x['exact_match']:6.2f}  CAIL (micro+macro)/2 {x['cail_score']:6.2f}")
     print(f"  term      log score {h['term']['log_score']:6.2f}  CAIL bucketed {h['term']['cail_score']:6.2f}")
+    print(f"  top charge: accuracy {h['charges']['top1_accuracy']:6.2f}, calibration error (ECE, 10 bins) "
+          f"{h['charges']['top1_ece']:5.2f} points")
     print("  charges per-item F1 by training cases of the rarest gold charge:")
     for b, v in h["charges"].get("by_training_cases", {}).items():
         print(f"    {b:>5s}: {v['per_item_f1']:6.2f}  ({v['cases']} cases)")

@@ -665,9 +665,9 @@ def extract_cues(fact: str, neutral: Neutral | None = None) -> Cues:
         b = max(b, a + 1) if e > s else b
         return Cue(name, a, b, fact[a:b], value)
 
-    for m in find_money(text):
-        kind = "total" if _TOTAL.search(text[max(0, m.start - 12):m.start]) else "amount"
-        cues.amounts.append(cue(kind, m.start, m.end, float(m.amount)))
+    for money in find_money(text):
+        kind = "total" if _TOTAL.search(text[max(0, money.start - 12):money.start]) else "amount"
+        cues.amounts.append(cue(kind, money.start, money.end, float(money.amount)))
     for m in _WEIGHT.finditer(text):
         if m["u"] in ("g", "G", "mg") and text[m.end():m.end() + 1].isalpha():
             continue

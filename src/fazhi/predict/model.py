@@ -316,7 +316,7 @@ class Predictor:
                   a: np.ndarray, apicked: np.ndarray, cues: Cues, frame: TermRange, sent: dict[str, np.ndarray],
                   recognised: bool, evidence: bool) -> Prediction:
         order = np.argsort(-p)[:10]
-        chosen = [int(c) for c in np.flatnonzero(picked)]
+        chosen = sorted((int(c) for c in np.flatnonzero(picked)), key=lambda c: -p[c])
         listed = chosen + [int(c) for c in order if int(c) not in chosen][: max(0, 5 - len(chosen))]
         charges = []
         idx, vals = X.row(i)
@@ -327,7 +327,7 @@ class Predictor:
                                         "model" if self.col_of[c] >= 0 else "knowledge",
                                         self.meta.get("cail_forms", {}).get(name, name),
                                         list(self.meta.get("charge_articles", {}).get(name, []))))
-        aorder = [int(j) for j in np.flatnonzero(apicked)]
+        aorder = sorted((int(j) for j in np.flatnonzero(apicked)), key=lambda j: -a[j])
         aorder += [int(j) for j in np.argsort(-a)[:5] if int(j) not in aorder][: max(0, 5 - len(aorder))]
         articles = [ArticleResult(CRIMINAL_LAW, self.articles[j], round(float(a[j]), 4), bool(apicked[j]))
                     for j in aorder]
