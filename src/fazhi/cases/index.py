@@ -44,6 +44,8 @@ class CaseIndex:
     charges: list[str]  # "、"-joined charges or cause, per document
     courts: list[str]
     provinces: list[str]
+    dense: np.ndarray | None = None  # unit vectors of the facts, when built (build_case_vectors)
+    vectors_path: Path | None = None
 
     @property
     def size(self) -> int:
@@ -64,8 +66,10 @@ def load_case_index(session: Session) -> CaseIndex:
     path = base.with_name(f"{base.name}-{INDEX_FORMAT}-{n}-{top}.npz") if base else None
     if path is not None and path.exists():
         with np.load(path, allow_pickle=False) as z:
-            return CaseIndex(BM25Index(z["codes"], z["ptr"], z["docs"], z["tfs"], z["doc_len"], z["idf"]),
-                             z["doc_ids"], z["years"], list(z["charges"]), list(z["courts"]), list(z["provinces"]))
+            idx = CaseIndex(BM25Index(z["codes"], z["ptr"], z["docs"], z["tfs"], z["doc_len"], z["idf"]),
+                            z["doc_ids"], z["years"], list(z["charges"]), list(z["courts"]), list(z["provinces"]))
+        _attach_vectors(idx, path)
+        return idx
     rows = session.execute(select(Document.id, Document.text, Document.record, Document.judgment_date, Case.court,
                                   Case.cn_court).join(Case, Case.id == Document.case_id).order_by(Document.id)).all()
     texts, ids, years, charges, courts, provinces = [], [], [], [], [], []
@@ -86,4 +90,26 @@ def load_case_index(session: Session) -> CaseIndex:
                  doc_ids=idx.doc_ids, years=idx.years, charges=np.array(charges), courts=np.array(courts),
                  provinces=np.array(provinces))
         tmp.replace(path)
+        _attach_vectors(idx, path)
     return idx
+
+
+def _attach_vectors(idx: CaseIndex, path: Path) -> None:
+    idx.vectors_path = path.with_name(path.name.removesuffix(".npz") + ".dense.npz")
+    if idx.vectors_path.exists():
+        with np.load(idx.vectors_path, allow_pickle=False) as z:
+            if z["vectors"].shape[0] == idx.size:
+                idx.dense = z["vectors"].astype(np.float32)
+
+
+def build_case_vectors(session: Session, idx: CaseIndex, encoder, batch_size: int = 32) -> int:  # type: ignore[no-untyped-def]
+    """Embed the facts of every indexed case (``fazhi similar --build-dense``): optional, slow
+    (about 15 facts a second on one core with the e5-small model of ``.[dense]``)."""
+    texts = [facts_of(session.get(Document, int(d)).text)[:480] for d in idx.doc_ids]
+    vectors = encoder.encode(texts, batch_size=batch_size).astype(np.float16)
+    if idx.vectors_path is not None:
+        tmp = idx.vectors_path.with_name(idx.vectors_path.name + ".tmp.npz")
+        np.savez(tmp, vectors=vectors)
+        tmp.replace(idx.vectors_path)
+    idx.dense = vectors.astype(np.float32)
+    return len(texts)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from fazhi.assist import Assist, Basis, CaseRef, ModelInfo
 from fazhi.cases.index import CaseIndex, facts_of, load_case_index
 from fazhi.documents.elements import circumstances, injury, largest_amount
+from fazhi.laws.lexical import rrf
 from fazhi.store.models import Case, Document, Sentence
 
 MAX_QUERY_TERMS = 96  # the most specific bigrams of the facts; bounds the cost of long facts
@@ -132,14 +133,19 @@ def _outcome(session: Session, doc_id: int) -> str | None:
 
 def similar(session: Session, text: str, *, k: int = 10, filters: Filters | None = None,
             index: CaseIndex | None = None, charges: str | None = None,
-            exclude_document: int | None = None) -> list[SimilarCase]:
-    """The ``k`` stored cases whose facts are most like ``text``, explained."""
+            exclude_document: int | None = None, encoder=None) -> list[SimilarCase]:  # type: ignore[no-untyped-def]
+    """The ``k`` stored cases whose facts are most like ``text``, explained. With an encoder and
+    case vectors built, lexical and dense rankings are fused by reciprocal rank."""
     idx = index or load_case_index(session)
     if idx.size == 0:
         return []
     query = facts_of(text)
     mask = (filters or Filters()).mask(idx)
     scores = idx.bm25.scores(query, mask, max_terms=MAX_QUERY_TERMS)
+    if encoder is not None and idx.dense is not None:
+        sim = idx.dense @ encoder.encode([query[:480]], is_query=True)[0].astype(np.float32)
+        sim[~mask] = -1
+        scores = rrf(scores, sim, pool=max(k * 10, 100))
     order = np.argsort(-scores)
     q = _profile(query, charges)
     out: list[SimilarCase] = []

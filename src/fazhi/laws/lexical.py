@@ -119,3 +119,14 @@ class BM25Index:
     def load(cls, path: Path) -> BM25Index:
         with np.load(path, allow_pickle=False) as z:
             return cls(z["codes"], z["ptr"], z["docs"], z["tfs"], z["doc_len"], z["idf"])
+
+
+def rrf(lexical: np.ndarray, dense: np.ndarray, *, pool: int = 100, k: float = 60.0,
+        dense_weight: float = 1.0) -> np.ndarray:
+    """Reciprocal-rank fusion of a lexical and a dense score array (0 outside both top pools)."""
+    out = np.zeros(lexical.size, dtype=np.float32)
+    for scores, weight in ((lexical, 1.0), (dense, dense_weight)):
+        order = np.argsort(-scores)[:pool]
+        order = order[scores[order] > 0]
+        out[order] += weight / (k + np.arange(1, order.size + 1))
+    return out

@@ -21,7 +21,7 @@ import numpy as np
 
 from fazhi.assist import ArticleRef, Assist, Basis, ModelInfo
 from fazhi.laws.kb import Article, KnowledgeBase
-from fazhi.laws.lexical import BM25Index
+from fazhi.laws.lexical import BM25Index, rrf
 
 MODEL = ModelInfo(name="fazhi-law-push", version="0.1.0", card_id="law-push-0.1")
 # Instruments that only amend others are not pushed: their text is "将第X条修改为…".
@@ -361,12 +361,7 @@ def _fuse(lex: np.ndarray, sim: np.ndarray, sources: dict[int, list[str]], k: in
         top = float(lex.max()) or 1.0
         out[cand] = lex[cand] / top + FUSION["dense_weight"] * np.maximum(sim[cand], 0)
         return out
-    order = np.argsort(-lex)[:pool]
-    order = order[lex[order] > 0]
-    rrf = np.zeros_like(lex)
-    rrf[order] += 1.0 / (RRF_K + np.arange(1, order.size + 1))
-    rrf[top_dense] += FUSION["dense_weight"] / (RRF_K + np.arange(1, top_dense.size + 1))
-    return rrf
+    return rrf(lex, sim, pool=pool, k=RRF_K, dense_weight=FUSION["dense_weight"])
 
 
 def _laws_named(kb: KnowledgeBase, text: str) -> list[int]:
