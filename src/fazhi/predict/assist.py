@@ -55,7 +55,7 @@ def predict_assist(text: str, *, predictor: Predictor | None = None, kb: Knowled
                        + "。" + "；".join(e.rstrip("。；") for e in p.explanation[:3]) + ("。" if p.explanation else ""))
     else:
         explanation = p.message or "未识别出刑事罪名（事实过短、非刑事内容或缺少法律要素），不作预测。"
-    top = max((c.score for c in p.charges if c.predicted), default=None)
+    best = max((c.score for c in p.charges if c.predicted), default=None)
     return Assist(kind="judgment_prediction", result=prediction_payload(p), model=MODEL, explanation=explanation,
                   basis=Basis(articles=tuple(articles), cases=tuple(cases), spans=spans),
-                  confidence=round(float(top), 4) if top is not None else 0.0)
+                  confidence=round(float(best), 4) if best is not None else 0.0)

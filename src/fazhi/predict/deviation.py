@@ -85,7 +85,7 @@ def deviation_assist(session: Session, text: str, *, band: float | None = None, 
         for h in hits:
             row = session.execute(select(Sentence.term_months).where(Sentence.document_id == h.document_id)
                                   .where(Sentence.term_months.is_not(None))).first()
-            if row is not None:
+            if row is not None and row[0] is not None:
                 terms.append(int(row[0]))
                 if len(cohort_refs) < 10:
                     cohort_refs.append(CaseRef(str(h.case_number or f"document {h.document_id}"),
