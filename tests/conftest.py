@@ -129,3 +129,16 @@ def kb(laws_db: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyp
     base = open_kb(laws_db)
     yield base
     base.close()
+
+
+def make_cail_store(tmp_path: Path, n: int):  # type: ignore[no-untyped-def]
+    """A store in the test's data directory holding the first ``n`` CAIL2018 training cases."""
+    from fazhi.ingest import ingest
+    from fazhi.store import open_store
+
+    src = tmp_path / "cail.json"
+    with (DATA / "cases" / "cail2018_subset" / "data_train.json").open(encoding="utf-8") as fh:
+        src.write_text("".join(next(fh) for _ in range(n)), encoding="utf-8")
+    store = open_store()
+    ingest(store, [src], actor="test")
+    return store

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_cail_store
 from tests.helpers import SHARED_DATA, fazhi, out_json
 
 from fazhi.cases.search import Filters, similar, similar_assist
-from fazhi.ingest import ingest
 from fazhi.store import open_store
 
 CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
@@ -17,11 +17,7 @@ CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 
 @pytest.fixture
 def store(tmp_path: Path, fazhi_home: Path):  # type: ignore[no-untyped-def]
-    src = tmp_path / "cail.json"
-    with CAIL.open(encoding="utf-8") as fh:
-        src.write_text("".join(next(fh) for _ in range(400)), encoding="utf-8")
-    s = open_store()
-    ingest(s, [src], actor="test")
+    s = make_cail_store(tmp_path, 400)
     yield s
     s.close()
 

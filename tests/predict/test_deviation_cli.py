@@ -7,12 +7,11 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_cail_store
 from tests.helpers import SHARED_DATA, bilingual, fazhi, out_json
 
 from fazhi.errors import BadInput
-from fazhi.ingest import ingest
 from fazhi.predict.deviation import deviation_assist
-from fazhi.store import open_store
 
 CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 SAMPLE = resources.files("fazhi.samples").joinpath("criminal_judgment.txt").read_text(encoding="utf-8")
@@ -20,11 +19,7 @@ SAMPLE = resources.files("fazhi.samples").joinpath("criminal_judgment.txt").read
 
 @pytest.fixture
 def store(tmp_path: Path, fazhi_home: Path):  # type: ignore[no-untyped-def]
-    src = tmp_path / "cail.json"
-    with CAIL.open(encoding="utf-8") as fh:
-        src.write_text("".join(next(fh) for _ in range(600)), encoding="utf-8")
-    s = open_store()
-    ingest(s, [src], actor="test")
+    s = make_cail_store(tmp_path, 600)
     yield s
     s.close()
 
