@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import make_cail_store
-from tests.helpers import SHARED_DATA, fazhi, out_json
+from tests.helpers import fazhi, out_json
 
 from fazhi.cases.search import Filters, similar, similar_assist
 from fazhi.store import open_store
-
-CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 
 
 @pytest.fixture

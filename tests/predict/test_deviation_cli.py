@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import make_cail_store
-from tests.helpers import SHARED_DATA, bilingual, fazhi, out_json
+from tests.helpers import bilingual, fazhi, out_json
 
 from fazhi.errors import BadInput
 from fazhi.predict.deviation import deviation_assist
 
-CAIL = SHARED_DATA / "cases" / "cail2018_subset" / "data_train.json"
 SAMPLE = resources.files("fazhi.samples").joinpath("criminal_judgment.txt").read_text(encoding="utf-8")
 
 
