@@ -11,6 +11,8 @@ from datetime import date
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fazhi.store.sealed import SealedText
+
 
 class Base(DeclarativeBase):
     """Declarative base of every fazhi table."""
@@ -53,7 +55,7 @@ class Document(Base):
     doc_type: Mapped[str | None] = mapped_column(String(20))
     category: Mapped[str | None] = mapped_column(String(20))
     judgment_date: Mapped[date | None] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(SealedText)  # sealed at rest (store/sealed.py)
     char_count: Mapped[int] = mapped_column(Integer)
     record: Mapped[dict] = mapped_column(JSON)
     party_count: Mapped[int] = mapped_column(Integer)
