@@ -593,6 +593,80 @@ def deviation(
 
 
 @app.command()
+def anonymize(
+    file: Annotated[str | None, typer.Argument(help="要公开的裁判文书（文件或 - 表示标准输入）")] = None,
+    profile: Annotated[str, typer.Option("--profile", help="规则版本：2016（法释〔2016〕19号原文）或 2024（当事人一律隐名）")] = "2024",
+    style: Annotated[str, typer.Option("--style", help="隐名样式：single（张某）或 per_char（张某某）")] = "single",
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ..., "case": 可选}')] = None,
+    effective: Annotated[str | None, typer.Option("--effective-date", help="生效日期 YYYY-MM-DD，用于计算公布期限")] = None,
+    threshold: Annotated[float, typer.Option("--review-threshold", help="低于此置信度的项目列入人工复核")] = 0.8,
+    map_out: Annotated[Path | None, typer.Option("--map-out", help="可逆模式：加密的还原映射写到此文件")] = None,
+    key_file: Annotated[Path | None, typer.Option("--key-file", help="可逆模式的密钥文件（不存在则创建），与输出分开保存")] = None,
+    restore_map: Annotated[Path | None, typer.Option("--restore", help="用还原映射和密钥把匿名化文本还原为原文")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """裁判文书上网匿名化 / anonymise a judgment for publication (report of every change, review queue)."""
+    from datetime import date as _date
+
+    from fazhi.ledger import record_assist
+    from fazhi.privacy.assist import anonymize_assist, audit_summary
+    from fazhi.privacy.pseudonyms import PseudonymTable
+    from fazhi.privacy.reversible import build_map, load_or_create_key, restore, seal_map
+
+    eff = None
+    if effective:
+        try:
+            eff = _date.fromisoformat(effective)
+        except ValueError as exc:
+            raise BadInput(f"生效日期格式应为 YYYY-MM-DD：{effective}", f"effective date must be YYYY-MM-DD: {effective}") from exc
+    if not 0 <= threshold <= 1:
+        raise BadInput("复核阈值应在0到1之间", "the review threshold must be between 0 and 1")
+    if (map_out is None) != (key_file is None) and restore_map is None:
+        raise BadInput("可逆模式需要同时给出 --map-out 和 --key-file", "reversible mode needs both --map-out and --key-file")
+    if restore_map is not None:
+        if key_file is None or file is None:
+            raise BadInput("还原需要 --key-file 和匿名化文本", "restoring needs --key-file and the anonymised text")
+        if not restore_map.is_file() or not key_file.is_file():
+            raise BadInput("找不到映射文件或密钥文件", "map file or key file not found")
+        text, _sha, _label, _fmt = _read_input(file)
+        sys.stdout.write(restore(text, restore_map.read_bytes(), load_or_create_key(key_file)))
+        return
+    if batch is not None:
+        tables: dict[str, PseudonymTable] = {}
+
+        def make(item: dict) -> Any:
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise BadInput("每行需要字符串字段 text", "each line needs a string field 'text'")
+            case = item.get("case")
+            table = tables.setdefault(str(case), PseudonymTable(style=style)) if case is not None else None
+            assist, _res = anonymize_assist(text, profile, mask_style=style, table=table, effective_date=eff,
+                                            review_threshold=threshold)
+            return assist
+        raise typer.Exit(run_batch(batch, make, action="anonymize"))
+    if file is None:
+        raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+    text, sha, _label, _fmt = _read_input(file)
+    assist, res = anonymize_assist(text, profile, mask_style=style, effective_date=eff, review_threshold=threshold)
+    if map_out is not None and key_file is not None:
+        key = load_or_create_key(key_file)
+        tmp = map_out.with_name(map_out.name + ".part")
+        tmp.write_bytes(seal_map(build_map(res), key))
+        os.replace(tmp, map_out)  # never a half-written map
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, assist, actor=actor(), input_sha256=sha, summary=audit_summary(res))
+    if as_json:
+        _emit(assist.flat())
+        return
+    sys.stdout.write(res.text if res.text.endswith("\n") else res.text + "\n")
+    print(assist.explanation, file=sys.stderr)
+    for r in res.review:
+        where = f"[{r['start']}:{r['end']}] {r.get('text', '')}" if "start" in r else r.get("check", "")
+        print(f"  复核：{where} — {r['why']}", file=sys.stderr)
+    print(assist.notice, file=sys.stderr)
+
+
+@app.command()
 def train(
     data: Annotated[Path, typer.Option("--data", help="CAIL 数据目录")] = Path("../shared/data/cases/cail2018_subset"),
     out: Annotated[Path | None, typer.Option("--out", help="输出目录（默认：覆盖随包发布的模型）")] = None,
