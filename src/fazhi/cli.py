@@ -668,15 +668,29 @@ def anonymize(
 
 @app.command()
 def train(
-    data: Annotated[Path, typer.Option("--data", help="CAIL 数据目录")] = Path("../shared/data/cases/cail2018_subset"),
+    model: Annotated[str, typer.Argument(help="predict（罪名、法条、刑期模型）或 names（人名标注模型）")] = "predict",
+    data: Annotated[Path | None, typer.Option("--data", help="数据目录（predict：CAIL2018；names：CAIL NER）")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="输出目录（默认：覆盖随包发布的模型）")] = None,
 ) -> None:
-    """从数据重新训练预测模型（可复现）/ retrain the prediction model from the data (reproducible)."""
-    from fazhi.predict.train import train as run_train
+    """从数据重新训练模型（可复现）/ retrain a shipped model from the data (reproducible)."""
+    shared = Path("../shared/data")
+    if model == "predict":
+        from fazhi.predict.train import train as run_train
 
-    if not data.is_dir():
-        raise BadInput(f"找不到数据目录：{data}", f"data directory not found: {data}")
-    _emit(run_train(out, data))
+        data = data or shared / "cases" / "cail2018_subset"
+        if not data.is_dir():
+            raise BadInput(f"找不到数据目录：{data}", f"data directory not found: {data}")
+        _emit(run_train(out, data))
+    elif model == "names":
+        from fazhi.privacy.train_tagger import DEFAULT_OUT_DIR
+        from fazhi.privacy.train_tagger import train as train_tagger
+
+        data = data or shared / "ner"
+        if not data.is_dir():
+            raise BadInput(f"找不到数据目录：{data}", f"data directory not found: {data}")
+        _emit(train_tagger(data, out or DEFAULT_OUT_DIR))
+    else:
+        raise BadInput(f"未知的模型：{model}（可选 predict、names）", f"unknown model: {model} (predict or names)")
 
 
 def main() -> None:

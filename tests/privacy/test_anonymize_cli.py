@@ -10,7 +10,7 @@ from sqlalchemy import text as sql
 
 from fazhi.ingest import ingest
 from fazhi.store import Document, open_store
-from tests.helpers import bilingual, fazhi, out_json
+from tests.helpers import SHARED_DATA, bilingual, fazhi, out_json
 
 DATA = Path(__file__).parent / "data"
 INHERITANCE = DATA / "inheritance.txt"
@@ -110,3 +110,14 @@ def test_document_text_sealed_at_rest(tmp_path: Path, store_url: str) -> None:
             assert doc.text == INHERITANCE.read_text(encoding="utf-8")
     finally:
         store.close()
+
+
+def test_train_names_reproduces_the_shipped_tagger(tmp_path: Path) -> None:
+    from importlib import resources
+
+    proc = fazhi("train", "names", "--data", str(SHARED_DATA / "ner"), "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    shipped = resources.files("fazhi.privacy").joinpath("data/name_tagger.npz").read_bytes()
+    assert (tmp_path / "name_tagger.npz").read_bytes() == shipped
+    bad = fazhi("train", "bogus")
+    assert bad.returncode == 2 and bilingual(bad.stderr)

@@ -19,7 +19,7 @@ office confirms (法发〔2022〕33号 §5: the system assists, a person decides
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -29,7 +29,7 @@ from fazhi.documents.record import CaseRecord, PartyRecord
 from fazhi.errors import BadInput
 from fazhi.privacy import types as T
 from fazhi.privacy.names import COMMON_WORDS, detect_names, detect_organizations
-from fazhi.privacy.pseudonyms import ALREADY_MASKED, MASK_STYLES, PseudonymTable
+from fazhi.privacy.pseudonyms import ALREADY_MASKED, MASK_STYLES, PseudonymTable, base_pseudonym
 from fazhi.privacy.publish import FAMILY_CAUSE, MINOR_AT_OFFENCE, age_on, event_date, publication
 from fazhi.privacy.recognizers import detect_patterns
 from fazhi.privacy.types import Detection
@@ -213,6 +213,8 @@ def anonymize(text: str, profile: str = "2024", *, mask_style: str = "single",
                               min(d.confidence, person.confidence),
                               d.explanation + f"；按第九条替换为“{replacement}”", person.role, person.key))
 
+    changes += _latin_forms(text, mentions)
+
     # --- organisations (2024 practice) -------------------------------------------------------------
     org_known = [p.name for p in persons.values() if p.kind == "单位"]
     for d in detect_organizations(text, org_known):
@@ -290,6 +292,24 @@ def _minors(rec: CaseRecord, text: str, ref_day: date) -> set[str]:
     return out
 
 
+_LATIN_AFTER = re.compile(r"[（(]\s*(?P<latin>[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})\s*(?=[，,）)；;])")
+
+
+def _latin_forms(text: str, mentions: list[tuple[Detection, Person]]) -> list[Change]:
+    """A foreign person's name in Latin script given in brackets after the transliteration
+    (约翰·史密斯（John Smith，…）): the same person, masked per art. 9 (first letter only)."""
+    out: list[Change] = []
+    for d, person in mentions:
+        m = _LATIN_AFTER.match(text, d.end)
+        if m is None:
+            continue
+        latin = m.group("latin")
+        out.append(Change(T.PERSON, m.start("latin"), m.end("latin"), latin, base_pseudonym(latin),
+                          person.rule or PRACTICE_2024, d.confidence,
+                          f"“{person.name}”的外文姓名；按第九条保留首字母", person.role, person.key + "#latin"))
+    return out
+
+
 def _unfound_mentions(text: str, mentions: list[tuple[Detection, Person]], persons: dict[str, Person],
                       bench_names: set[str], bench_spans: list[tuple[int, int]],
                       hits: list[Detection]) -> list[tuple[Detection, Person]]:
@@ -301,8 +321,8 @@ def _unfound_mentions(text: str, mentions: list[tuple[Detection, Person]], perso
         name = person.name
         if len(name) < 2 or name in COMMON_WORDS:
             continue
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+        for s in _occurrences(text, name):
+            e = s + len(name)
             if any(a < e and s < b for a, b in covered):
                 continue
             if name in bench_names and any(a <= s < b for a, b in bench_spans):
@@ -385,15 +405,27 @@ def _org_party_lines(text: str, rec: CaseRecord) -> list[tuple[int, int]]:
     return spans
 
 
-_PANEL_SENTENCE = re.compile(r"[^。\n]*(?:合议庭|独任|担任审判长|人民陪审员|书记员|法官助理)[^。\n]*")
+_PANEL_WORDS = re.compile(r"合议庭|独任|担任审判长|人民陪审员|书记员|法官助理")
 
 
 def _bench_spans(text: str, rec: CaseRecord) -> list[tuple[int, int]]:
     """Where the bench's names stand as the bench: the closing section (signature block) and the
     sentences that name the panel (由审判员X担任审判长，与Y、Z组成合议庭)."""
     zones = [(s.start, s.end) for s in rec.sections if s.name == "尾部"]
-    zones += [(m.start(), m.end()) for m in _PANEL_SENTENCE.finditer(text)]
+    for m in _PANEL_WORDS.finditer(text):
+        # the clause only: the same sentence usually names the parties too (原告X与被告Y…一案，…)
+        start = max(text.rfind(ch, 0, m.start()) for ch in "。，；\n") + 1
+        ends = [i for i in (text.find(ch, m.end()) for ch in "。，；\n") if i >= 0]
+        zones.append((start, min(ends) if ends else len(text)))
     return zones
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Start offsets of every occurrence of ``needle`` (plain search, no regex to compile)."""
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + len(needle))
 
 
 # --- deletions -------------------------------------------------------------------------------------
@@ -494,8 +526,8 @@ def _alias_changes(text: str, changes: list[Change], table: PseudonymTable) -> l
             group.append(key)
             table.by_key[key] = base if len(group) == 1 else f"{base}{len(group)}"
         pseudo = table.by_key[key]
-        for a in re.finditer(re.escape(alias), text):
-            out.append(Change(T.ORGANIZATION, a.start(), a.end(), alias, pseudo, PRACTICE_2024, c.confidence,
+        for a in _occurrences(text, alias):
+            out.append(Change(T.ORGANIZATION, a, a + len(alias), alias, pseudo, PRACTICE_2024, c.confidence,
                               f"“{c.text}”的简称；当事人单位名称隐去", c.role, key))
     return out
 
@@ -540,7 +572,8 @@ def _post_checks(out: str, text: str, rec: CaseRecord, changes: list[Change], pe
             if p.protected and len(p.name) >= 2 and p.name not in bench_names and p.name in out]
     checks.append({"check": "AN-QA-01", "passed": not left,
                    "detail": "受保护人员姓名仍出现在公开文本中：" + "、".join(left) if left else "受保护人员姓名均已替换"})
-    numbers = [d for d in detect_patterns(out) if d.type in (T.ID_NUMBER, T.PHONE, T.BANK_CARD)]
+    found = detect_patterns(out, types=(T.ID_NUMBER, T.PHONE, T.BANK_CARD, T.ADDRESS))
+    numbers = [d for d in found if d.type in (T.ID_NUMBER, T.PHONE, T.BANK_CARD)]
     checks.append({"check": "AN-QA-02", "passed": not numbers,
                    "detail": f"仍有{len(numbers)}处身份证号、电话或银行账号" if numbers else "未发现身份证号、电话、银行账号"})
     missing = [n for n in bench_names if n not in out]
@@ -557,7 +590,7 @@ def _post_checks(out: str, text: str, rec: CaseRecord, changes: list[Change], pe
     split = [k.split("#")[0] for k, v in seen.items() if len(v) > 1]
     checks.append({"check": "AN-QA-04", "passed": not split,
                    "detail": "同一人出现不同化名：" + "、".join(split) if split else "同一人全文化名一致"})
-    addr = [d for d in detect_patterns(out) if d.type == T.ADDRESS]
+    addr = [d for d in found if d.type == T.ADDRESS]
     checks.append({"check": "AN-QA-05", "passed": not addr,
                    "detail": f"仍有{len(addr)}处县区以下地址" if addr else "住址均截至县区"})
     return checks

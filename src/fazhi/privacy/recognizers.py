@@ -572,7 +572,7 @@ class _BankCardRecognizer(_NumberRecognizer):
 _MOBILE = re.compile(r"(?:(?:0086|86)[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}")
 # Landline: area code 010/02x (3 digits) or 0xxx (4 digits), local number of 7–8 digits not
 # starting with 0, optional extension after a separator.
-_LANDLINE = re.compile(r"0(?:10|2[0-9]|[3-9][0-9]{2})[ -]?[1-9][0-9]{6,7}(?:[ -][0-9]{1,6})?")
+_LANDLINE = re.compile(r"0(?:10|2[0-9]|[3-9][0-9]{2})[ -]?[1-9][0-9]{2,3}[ -]?[0-9]{4}(?:[ -][0-9]{1,6})?")
 _HOTLINE = re.compile(r"[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}")
 _LOCAL = re.compile(r"[2-9][0-9]{6,7}")
 _EXTENSION = re.compile(r"(?:转|分机)[0-9]{1,6}")
@@ -672,10 +672,10 @@ class _PlateRecognizer(_RegexRecognizer):
         tail = re.sub(r"[·•・ ]", "", plate[2:])
         if len(tail) == 6 and not self._NEV.fullmatch(tail):
             return None  # six characters are only valid for new-energy plates
-        if sum(ch.isdigit() for ch in tail) < 2:
-            return None  # a run of capitals after a province name is a word, not a plate
         near = doc.scan[max(0, s - 12):s] + doc.scan[e:e + 8]
         has_ctx = self._CONTEXT.search(near) is not None
+        if sum(ch.isdigit() for ch in tail) < (1 if has_ctx else 2):
+            return None  # a run of capitals after a province name is a word, not a plate
         attrs: dict[str, object] = {"normalized": plate[:2] + tail, "prefix": plate[:2], "new_energy": len(tail) == 6}
         if doc.scan.startswith("号", e):
             attrs["suffix"] = "号"  # 京A12345号小型轿车: the anonymiser may delete 号 with the plate
@@ -713,7 +713,7 @@ class _AccountIdRecognizer(_RegexRecognizer):
 
     pattern = re.compile(
         r"(?P<ctx>微信号码|微信账号|微信号|微信ID|微信id|微信|QQ号码|QQ号|QQ|qq号|qq|支付宝账号|支付宝|抖音号|钉钉号)"
-        r"(?:[:：\s（(]|为|是|号码|号|账号|ID){0,4}"
+        r"(?:[:：\s（(“”\"「『]|为|是|号码|号|账号|ID){0,4}"
         r"(?P<tok>[A-Za-z0-9][A-Za-z0-9_\-]{4,29})(?![A-Za-z0-9_\-@.])")
 
     def __init__(self) -> None:
@@ -1128,6 +1128,7 @@ _DISEASE = "|".join([
     "肺结核", "结核病", "智力残疾", "精神残疾", "肢体残疾", "视力残疾", "听力残疾",
     "残疾(?!赔偿|辅助|人保障|保险|用具|器具)(?<!高度残疾)", "智力障碍", "智力低下", "脑瘫", "自闭症", "孤独症",
     "阿尔茨海默病?", "老年痴呆症?", "不孕不育", "不孕症", "不育症", "糖尿病", "心脏病", "高血压", "吸毒成瘾",
+    "肾病", "尿毒症", "哮喘", "血友病", "帕金森病?", "肝硬化", "红斑狼疮", "强迫症", "孤独症谱系障碍",
 ])
 _HEALTH_CTX = re.compile(r"患有|罹患|患|诊断为|诊断|确诊|感染|病史|系|治疗|住院|鉴定为")
 _RECORD_WORDS = ("住院病历号", "病历编号", "就诊卡号", "病历号", "病案号", "住院号", "门诊号")
@@ -1144,9 +1145,23 @@ class _HealthRecognizer(_RegexRecognizer):
     """
 
     pattern = re.compile("|".join(_RECORD_WORDS) + "|" + _DISEASE)
+    # A condition named after a diagnosis word, whole (重度抑郁症, 乙型病毒性肝炎, 1型糖尿病): the
+    # phrase must end like a disease name; injuries (骨折, 轻伤) never do, so they stay.
+    _AFTER_CUE = re.compile(
+        r"(?:(?:既往|自幼|长期|被)?(?:患有|罹患|诊断为|确诊为|诊断患有|确诊患有)|既往|诱发|病史为)"
+        r"(?P<d>(?!患有|罹患|诊断|确诊)[\u4e00-\u9fff0-9]{1,10}?"
+        r"(?:病|症|炎|癌|瘤|障碍|综合征|哮喘|结核|痴呆|不育|不孕|癫痫|感染者))(?=[，。；、,;）)]|住院|需|长期|的|$)")
+    _MODIFIER = re.compile(r"(?:慢性|急性|重度|中度|轻度|活动性|原发性|继发性|病毒性|乙型病毒性|[0-9一二]型)+$")
 
     def __init__(self) -> None:
         super().__init__("health", HEALTH, 30, ("患有", "诊断为", "确诊", "病史", "病历号", "住院号"))
+
+    def find(self, doc: _Doc) -> Iterator[Detection]:
+        for m in self._AFTER_CUE.finditer(doc.scan):
+            s, e = m.span("d")
+            yield doc.det(HEALTH, s, e, 0.8, self.name,
+                          f"健康状况：“{m.group()[:len(m.group()) - len(m.group('d'))]}”之后的疾病名称“{m.group('d')}”")
+        yield from super().find(doc)
 
     def build(self, doc: _Doc, m: re.Match[str]) -> Detection | None:
         word = m.group()
@@ -1160,10 +1175,15 @@ class _HealthRecognizer(_RegexRecognizer):
         before = doc.scan[max(0, s - 15):s]
         if before.rfind("《") > before.rfind("》"):
             return None  # inside a statute title (《艾滋病防治条例》)
+        # take the modifiers and a trailing 病 with the name (慢性肾病, 高血压病, 重度焦虑症)
+        if (mod := self._MODIFIER.search(doc.scan, max(0, s - 8), s)) is not None:
+            s = mod.start()
+        if doc.scan.startswith("病", e) and not word.endswith("病"):
+            e += 1
         ctx = _HEALTH_CTX.search(doc.scan, max(0, s - 8), s)
         if ctx:
-            return doc.det(HEALTH, s, e, 0.8, self.name, f"健康状况：疾病/诊断名称“{word}”；上下文：{ctx.group()}")
-        return doc.det(HEALTH, s, e, 0.6, self.name, f"健康状况：疾病/诊断名称“{word}”（无诊断上下文，待核）")
+            return doc.det(HEALTH, s, e, 0.8, self.name, f"健康状况：疾病/诊断名称“{doc.scan[s:e]}”；上下文：{ctx.group()}")
+        return doc.det(HEALTH, s, e, 0.6, self.name, f"健康状况：疾病/诊断名称“{doc.scan[s:e]}”（无诊断上下文，待核）")
 
 
 class _TechInvestigationRecognizer(_RegexRecognizer):
