@@ -163,3 +163,15 @@ def test_document_without_party_block_is_handled() -> None:
     assert "13812345678" not in res.text
     assert "被害人高某" in res.text and "证人方某" in res.text
     assert res.text.endswith("手段高明。")  # the adjective is not a name
+
+
+def test_ocr_noise_common_word_names_and_long_documents() -> None:
+    noisy = "被害人高明（公民身份号码11O1O5 1990 0101 1232，手机139 1234 5678）称其钱包被盗。手段高明。"
+    res = anonymize(noisy, "2016")
+    assert "1232" not in res.text and "5678" not in res.text
+    assert "被害人高某" in res.text and res.text.endswith("手段高明。")
+    # the uncertain name is in the review queue with the reason
+    assert any(r.get("text") == "高明" and "常用词语" in r["why"] for r in res.review)
+    long_text = (INHERITANCE + "\n") * 40  # about 30,000 characters
+    res = anonymize(long_text, "2016")
+    assert "110108196503021233" not in res.text and "王建国" not in res.text
