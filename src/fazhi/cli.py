@@ -667,6 +667,86 @@ def anonymize(
 
 
 @app.command()
+def review(
+    file: Annotated[str | None, typer.Argument(help="要审查的裁判文书（文件或 - 表示标准输入）")] = None,
+    batch: Annotated[str | None, typer.Option("--batch", help='JSON Lines：每行 {"id": ..., "text": ...}')] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """裁判文书辅助审查 / proof-read a judgment: findings with rule, span and suggestion."""
+    from fazhi.ledger import record_assist
+    from fazhi.review.assist import audit_summary, review_assist
+
+    kb = _kb()
+    if batch is not None:
+        def make(item: dict) -> Any:
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise BadInput("每行需要字符串字段 text", "each line needs a string field 'text'")
+            return review_assist(text, kb=kb)[0]
+        raise typer.Exit(run_batch(batch, make, action="review"))
+    if file is None:
+        raise BadInput("请指定文件，或使用 --batch", "give a FILE (or - for stdin), or --batch")
+    text, sha, _label, _fmt = _read_input(file)
+    assist, findings = review_assist(text, kb=kb)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, assist, actor=actor(), input_sha256=sha, summary=audit_summary(findings))
+    if as_json:
+        _emit(assist.flat())
+        return
+    marks = {"error": "错误", "warning": "警告", "info": "提示"}
+    for f in findings:
+        print(f"[{marks[f.severity]}] {f.check} {text[f.start:f.end][:40]!r}（{f.start}–{f.end}）：{f.message}")
+        if f.suggestion:
+            print(f"    建议：{f.suggestion}")
+    print(assist.explanation)
+    print(assist.notice)
+
+
+@app.command()
+def draft(
+    source: Annotated[str, typer.Argument(help="结构化案件 JSON（或 --from-document 时为起诉状、卷宗等文书），- 表示标准输入")],
+    from_document: Annotated[bool, typer.Option("--from-document", help="从文书抽取案件信息后起草")] = False,
+    docx_out: Annotated[Path | None, typer.Option("--docx", help="同时写出 Word 文件")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """法律文书辅助生成 / draft a skeleton judgment or ruling (the court's reasoning and decision are left to the judge)."""
+    from fazhi.documents.extract import extract
+    from fazhi.draft import from_record, validate, write_docx
+    from fazhi.draft.assist import draft_assist
+    from fazhi.ledger import record_assist
+
+    text, sha, _label, _fmt = _read_input(source)
+    if from_document:
+        case: Any = from_record(extract(text), text)
+    else:
+        try:
+            case = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BadInput(f"案件信息不是有效的 JSON：第{exc.lineno}行第{exc.colno}列",
+                           f"the case is not valid JSON: line {exc.lineno} column {exc.colno}") from exc
+    problems = validate(case)
+    if problems:
+        for m in problems:
+            print(m.message(), file=sys.stderr)
+        raise BadInput(f"缺少或无效的字段 {len(problems)} 项（见上）", f"{len(problems)} required fields missing or invalid (listed above)")
+    kb = _kb()
+    assist, d = draft_assist(case, kb=kb)
+    if docx_out is not None:
+        write_docx(d, docx_out)
+    with _store() as store, store.session() as session:
+        assist = record_assist(session, assist, actor=actor(), input_sha256=sha,
+                               summary={"action": "draft", "doc_kind": d.doc_kind, "placeholders": len(d.placeholders)})
+    if as_json:
+        _emit(assist.flat())
+        return
+    sys.stdout.write(d.text if d.text.endswith("\n") else d.text + "\n")
+    for w in d.warnings:
+        print(f"需核对：{w}", file=sys.stderr)
+    print(assist.explanation, file=sys.stderr)
+    print(assist.notice, file=sys.stderr)
+
+
+@app.command()
 def train(
     model: Annotated[str, typer.Argument(help="predict（罪名、法条、刑期模型）或 names（人名标注模型）")] = "predict",
     data: Annotated[Path | None, typer.Option("--data", help="数据目录（predict：CAIL2018；names：CAIL NER）")] = None,

@@ -130,9 +130,18 @@ def signature_date(text: str, tail_start: int) -> date | None:
             return parse_date(lines[-1])
         except ValueError:
             pass
-    dates = find_dates(text[-800:], resolve_relative=False)
-    day = [d for d in dates if d.precision == "day"]
-    return day[-1].value if day else None
+    # a date line in Arabic numerals (2023年5月10日) or with stray spaces: a day-precision date that
+    # is alone on its line. A date inside a sentence (facts, 刑期 dates) is not the signature date,
+    # and a draft whose date line is still a placeholder has none.
+    window = text[-800:]
+    dates = find_dates(window, resolve_relative=False)
+    for d in reversed([d for d in dates if d.precision == "day"]):
+        line_start = window.rfind("\n", 0, d.start) + 1
+        line_end = window.find("\n", d.end)
+        line = window[line_start:len(window) if line_end < 0 else line_end]
+        if line.strip(" \t\u3000") == window[d.start:d.end]:
+            return d.value
+    return None
 
 
 # Key dates of the procedural history (J3 / K5): the date phrase that comes right before the event.

@@ -1,0 +1,1 @@
+"""Court rules as functions: fees, appeal routes …"""
