@@ -308,6 +308,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="print N examples of each kind of mistake")
     ap.add_argument("--speed-docs", type=int, default=8, help="long documents timed")
     ap.add_argument("--speed-reps", type=int, default=5, help="timing repetitions over the long documents")
+    ap.add_argument("--card", action="store_true", help="write the figures into the review model card")
     args = ap.parse_args(list(argv) if argv is not None else None)
     gold = load_gold(args.gold)
     review_fn, info = _reviewer()
@@ -318,6 +319,18 @@ def main(argv: Iterable[str] | None = None) -> int:
     res.update(gold=str(args.gold), system=info, crashed=crashed, total_seconds=round(elapsed, 2),
                machine=f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}")
     res["speed"] = speed(review_fn, long_documents(gold, args.speed_docs), args.speed_reps) if args.speed_reps else {}
+    if args.card:
+        from datetime import date
+
+        from fazhi.cards import update_card_metrics
+
+        update_card_metrics("review-rules-0.1", {
+            "measured": date.today().isoformat(), "machine": res["machine"],
+            "command": f"python bench/bench_review.py --gold {args.gold} --card", "gold": str(args.gold),
+            "recall": res["recall"], "precision": res["precision"],
+            "false_findings_on_clean": res["false_findings_on_clean"], "clean_documents": res["clean_documents"],
+            "per_family_recall": {k: v["recall"] for k, v in res["per_family"].items()},
+            "speed": res.get("speed", {})})
     if args.json:
         if not args.show_errors:
             res.pop("examples")
