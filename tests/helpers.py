@@ -33,3 +33,17 @@ def bilingual(stderr: bytes) -> bool:
     has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
     has_latin = any("a" <= ch.lower() <= "z" for ch in text)
     return bool(text) and has_cjk and has_latin and "Traceback" not in text
+
+
+def bench_module(name: str) -> Any:
+    """A script of ``bench/`` imported as a module (its generator or scorer under test)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
