@@ -6,6 +6,7 @@ Assist recorded in the audit log.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,22 +39,26 @@ class Analysis:
 
 
 def analyze(session: Session, kb: KnowledgeBase | None, *, text: str, sha256: str, source: str, fmt: str,
-            actor: str) -> Analysis:
-    """Store the document (if new), and check its statute citations as of its judgment date."""
+            actor: str, skip: Collection[str] = ()) -> Analysis:
+    """Store the document (if new), and check its statute citations as of its judgment date.
+
+    ``skip`` names assist kinds not to compute (``citation_check``, ``judgment_prediction``,
+    ``deviation_warning``): those a user switched off or an administrator stopped (§5, §7).
+    """
     stored = analyze_document(session, text=text, sha256=sha256, source=source, fmt=fmt, actor=actor)
     result = Analysis(stored)
-    if kb is not None and stored.assist is not None:
+    if kb is not None and stored.assist is not None and "citation_check" not in skip:
         when: date | None = stored.assist.result.judgment_date
         for a in citation_assists(kb, text, when=when):
             result.citations.append(record_assist(session, a, actor=actor, input_sha256=sha256,
                                                   summary={"action": "analyze_cite", "status": a.result["status"]}))
     if stored.assist is not None and stored.assist.result.category == "刑事":
-        _criminal_assists(session, kb, text, sha256, actor, result)
+        _criminal_assists(session, kb, text, sha256, actor, result, skip)
     return result
 
 
 def _criminal_assists(session: Session, kb: KnowledgeBase | None, text: str, sha256: str, actor: str,
-                      result: Analysis) -> None:
+                      result: Analysis, skip: Collection[str] = ()) -> None:
     """For a criminal judgment: the charge/article/term reference and, if it states a sentence,
     the deviation check against prediction and similar cases (法发〔2022〕33号 §8, §10)."""
     from fazhi.cases.index import facts_of
@@ -61,10 +66,12 @@ def _criminal_assists(session: Session, kb: KnowledgeBase | None, text: str, sha
     from fazhi.predict.assist import predict_assist
     from fazhi.predict.deviation import deviation_assist
 
-    p = predict_assist(facts_of(text), kb=kb, session=session)
-    result.prediction = record_assist(session, p, actor=actor, input_sha256=sha256,
-                                      summary={"action": "analyze_predict"})
-    if result.stored.assist is not None and result.stored.assist.result.sentences:
+    if "judgment_prediction" not in skip:
+        p = predict_assist(facts_of(text), kb=kb, session=session)
+        result.prediction = record_assist(session, p, actor=actor, input_sha256=sha256,
+                                          summary={"action": "analyze_predict"})
+    if ("deviation_warning" not in skip and result.stored.assist is not None
+            and result.stored.assist.result.sentences):
         try:
             d = deviation_assist(session, text)
         except BadInput:

@@ -773,6 +773,89 @@ def train(
         raise BadInput(f"未知的模型：{model}（可选 predict、names）", f"unknown model: {model} (predict or names)")
 
 
+users_app = typer.Typer(help="工作台用户 workbench accounts: add, list, disable", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+def _read_password() -> str:
+    """One line from stdin (never echoed: a terminal gets a hidden prompt), without its newline."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("密码 / password: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+@users_app.command("add")
+def users_add(
+    username: Annotated[str, typer.Argument(help="用户名")],
+    role: Annotated[str, typer.Option("--role", help="judge|clerk|manager|admin|public（法官、书记员、院庭长、管理员、公众）")],
+    court: Annotated[str | None, typer.Option("--court", help="所属法院（法官、书记员、院庭长必填）")] = None,
+    division: Annotated[str | None, typer.Option("--division", help="所属审判庭，如 刑事审判庭（法官、书记员必填）")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """新建用户，密码从标准输入读一行（不回显、不记录）/ add an account; the password is read from stdin."""
+    from fazhi.api.auth import create_user, user_dict
+    from fazhi.ledger import append
+
+    password = _read_password()
+    with _store() as store, store.session() as session:
+        user = create_user(session, username=username, password=password, role=role, court=court, division=division)
+        append(session, actor=actor(), action="user_add", subject=f"user:{user.username}", payload={"role": user.role})
+        out = user_dict(user)
+    if as_json:
+        _emit(out)
+    else:
+        print(f"已创建用户 {out['username']}（{out['role_label']}，{out['court'] or '—'}，{out['division'] or '—'}）/ "
+              f"created user {out['username']} ({out['role']})")
+
+
+@users_app.command("list")
+def users_list(as_json: JsonOpt = False) -> None:
+    """列出用户 / list accounts (never password hashes)."""
+    from fazhi.api.auth import list_users
+
+    with _store() as store, store.session() as session:
+        rows = list_users(session)
+    if as_json:
+        _emit(rows)
+        return
+    for u in rows:
+        state = "" if u["active"] else "（已停用）"
+        print(f"{u['username']}  {u['role_label']}  {u['court'] or '—'}  {u['division'] or '—'}{state}")
+
+
+@users_app.command("disable")
+def users_disable(username: Annotated[str, typer.Argument(help="用户名")]) -> None:
+    """停用用户并结束其全部会话 / disable an account and end its sessions."""
+    from fazhi.api.auth import disable_user
+    from fazhi.ledger import append
+
+    with _store() as store, store.session() as session:
+        user = disable_user(session, username)
+        if user is None:
+            raise BadInput(f"没有这个用户：{username}", f"no such user: {username}")
+        append(session, actor=actor(), action="user_disable", subject=f"user:{user.username}", payload={})
+    print(f"已停用用户 {username} / disabled {username}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认仅本机）")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="端口")] = 8000,
+) -> None:
+    """启动工作台（网页与 REST API，同一端口）/ serve the workbench: web pages and the REST API."""
+    import uvicorn
+
+    from fazhi.api.app import LOG_CONFIG, create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"注意：正在监听 {host}，请确保只在法院内网开放并使用 HTTPS（FAZHI_COOKIE_SECURE=1） / "
+              f"listening on {host}: keep it on the court's network, behind HTTPS", file=sys.stderr)
+    uvicorn.run(create_app(), host=host, port=port, log_config=LOG_CONFIG, access_log=False,
+                server_header=False)
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into a message and an exit status."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged-PDF chatter: we report our own message

@@ -138,6 +138,7 @@ class KnowledgeBase:
     _laws: dict[int, Law] = field(default_factory=dict, repr=False)
     _versions: dict[int, list[Version]] = field(default_factory=dict, repr=False)
     _alias: dict[str, int] | None = field(default=None, repr=False)
+    _charge_map: tuple[tuple[int, int], dict[str, list[tuple[int, int]]]] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -356,12 +357,18 @@ class KnowledgeBase:
     def charge_articles(self) -> dict[str, list[tuple[int, int]]]:
         """Charge -> 刑法 articles, the defining article first: the one whose heading names the
         fewest charges (【盗窃罪】 第二百六十四条 before 【信用卡诈骗罪;盗窃罪】 第一百九十六条)."""
+        # the map is read on every law push; rebuild it only when the charges table has changed
+        stamp = self.con.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM charges").fetchone()
+        cached = self._charge_map
+        if cached is not None and cached[0] == tuple(stamp):
+            return cached[1]
         out: dict[str, list[tuple[int, int]]] = {}
         rows = self.con.execute(
             "SELECT c.name, c.article, c.sub, (SELECT COUNT(*) FROM charges d WHERE d.article = c.article "
             "AND d.sub = c.sub) AS n FROM charges c ORDER BY c.name, n, c.article, c.sub")
         for name, art, sub, _n in rows:
             out.setdefault(name, []).append((int(art), int(sub)))
+        self._charge_map = (tuple(stamp), out)
         return out
 
     def charge_definition(self, name: str) -> str | None:

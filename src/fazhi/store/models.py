@@ -11,11 +11,17 @@ from datetime import date
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from fazhi.store.divisions import division_for
 from fazhi.store.sealed import SealedText
 
 
 class Base(DeclarativeBase):
     """Declarative base of every fazhi table."""
+
+
+def _division_default(context) -> str | None:  # type: ignore[no-untyped-def]
+    """A new case's division (审判庭), derived from its category at insert time."""
+    return division_for(context.get_current_parameters().get("category"))
 
 
 class Case(Base):
@@ -36,6 +42,8 @@ class Case(Base):
     procedure: Mapped[str | None] = mapped_column(String(20))
     cause: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[str] = mapped_column(String(40))
+    # The division that handles the case (刑事审判庭 …): the unit of case scoping (migration 0002).
+    division: Mapped[str | None] = mapped_column(String(50), index=True, default=_division_default)
 
     documents: Mapped[list[Document]] = relationship(back_populates="case")
 

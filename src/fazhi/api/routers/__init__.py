@@ -1,0 +1,1 @@
+"""One router per capability (analyze, extract, laws …) plus auth, me, cases, audit, admin."""
