@@ -200,6 +200,18 @@ def test_users_see_only_the_cases_of_their_court_and_division(api: Api) -> None:
     assert api.get("judge", "/cases", params={"q": "京0105刑初"}).json()["cases"][0]["case_id"] == criminal["case_id"]
 
 
+def test_similar_cases_come_from_the_users_own_court(api: Api) -> None:
+    mine = api.post("judge", "/analyze", json={"text": CRIMINAL}).json()["stored"]
+    other = api.post("other_judge", "/analyze", json={"text": OTHER_CRIMINAL}).json()["stored"]
+
+    def hits(who: str) -> set[int]:
+        out = api.post(who, "/similar", json={"text": OTHER_CRIMINAL, "k": 10}).json()
+        return {h["document_id"] for h in out["cases"]}
+
+    assert hits("judge") <= {mine["document_id"]} and other["document_id"] not in hits("judge")
+    assert other["document_id"] in hits("other_judge") and mine["document_id"] not in hits("other_judge")
+
+
 def test_audit_view_is_scoped(api: Api) -> None:
     api.post("judge", "/extract", json={"text": CRIMINAL})
     api.post("civil_judge", "/extract", json={"text": CIVIL})

@@ -317,7 +317,7 @@ def document_assists(store: Store, user: Principal, case_id: int, doc_id: int,
     visible to the user. Criminal documents also get the prediction and the deviation check.
     """
     from fazhi.cases.index import facts_of
-    from fazhi.cases.search import similar_assist
+    from fazhi.cases.search import Filters, similar_assist
     from fazhi.documents.extract import extract_assist
     from fazhi.laws.citations import citation_assists
     from fazhi.laws.push import push_assist
@@ -336,14 +336,15 @@ def document_assists(store: Store, user: Principal, case_id: int, doc_id: int,
     facts = facts_of(text)
 
     def deviation(s: Session) -> Assist:
-        return deviation_assist(s, text)
+        return deviation_assist(s, text, court=user.court)
 
     plan: list[tuple[str, Callable[[Session], Assist | list[Assist]]]] = [
         ("extraction", lambda s: extract_assist(text)),
         ("citation_check", lambda s: citation_assists(kb(), text, when=when)),
         ("prediction", lambda s: predict_assist(facts, kb=kb(), session=s)),
         ("deviation_warning", deviation),
-        ("similar_cases", lambda s: similar_assist(s, text, k=5, exclude_document=doc_id)),
+        ("similar_cases", lambda s: similar_assist(s, text, k=5, exclude_document=doc_id,
+                                                   filters=Filters(court=user.court))),
         ("law_push", lambda s: push_assist(kb(), facts, k=5, when=when, index=law_index()[0],
                                            encoder=law_index()[1])),
         ("document_review", lambda s: review_assist(text, kb=kb())[0]),

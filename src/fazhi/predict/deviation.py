@@ -64,8 +64,10 @@ class DeviationResult:
 
 
 def deviation_assist(session: Session, text: str, *, band: float | None = None, k: int = 30,
-                     predictor: Predictor | None = None) -> Assist:
-    """Check the sentences of a decided or draft criminal judgment against prediction and cohort."""
+                     predictor: Predictor | None = None, court: str | None = None) -> Assist:
+    """Check the sentences of a decided or draft criminal judgment against prediction and cohort.
+
+    ``court`` limits the cohort to one court's cases (the workbench passes the user's court)."""
     band = default_band() if band is None else band
     if not 0 < band < 1:
         raise BadInput(f"偏离区间应在0到1之间：{band}", f"the band must be between 0 and 1: {band}")
@@ -80,8 +82,8 @@ def deviation_assist(session: Session, text: str, *, band: float | None = None, 
     cohort_refs: list[CaseRef] = []
     for s in rec.sentences:
         charge = (s.charge or "").split("、")[0] or None
-        hits = similar(session, facts, k=k, filters=Filters(charge=charge.removesuffix("罪") if charge else None),
-                       charges=charge)
+        hits = similar(session, facts, k=k, filters=Filters(charge=charge.removesuffix("罪") if charge else None,
+                                                           court=court), charges=charge)
         terms: list[int] = []
         for h in hits:
             row = session.execute(select(Sentence.term_months).where(Sentence.document_id == h.document_id)

@@ -27,6 +27,6 @@ def deviation(body: DeviationIn, request: Request,
 
     text = checked_text(body.text)
     out = services.run_assist(get_store(request), user, capability="deviation", kind="deviation_warning",
-                              compute=lambda s: deviation_assist(s, text, band=body.band),
+                              compute=lambda s: deviation_assist(s, text, band=body.band, court=user.court),
                               input_sha256=services.text_sha(text), summary={"action": "deviation"})
     return echo_id(body, services.flat(out, "deviation_warning"))
