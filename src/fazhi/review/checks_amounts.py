@@ -326,6 +326,13 @@ def _totals(ctx: Context, view: TextView) -> Iterator[Finding]:
             sums.add(sum((s.amount for s in _last_per_item(text, start, items)), Decimal(0)))
         if any(abs(s - total.amount) <= Decimal("0.01") for s in sums):
             continue
+        if not listed and (any(abs(s.amount - total.amount) <= Decimal("0.01") for s in items)
+                           or max(s.amount for s in items) > total.amount
+                           or m.start() - items[0].start > 150):
+            # no explicit list: a total that restates one earlier figure, is smaller than one of them,
+            # or stands far from them does not sum those figures (text run together without 。, as
+            # in the CJRC excerpts, gave such false findings)
+            continue
         sums = {sum((s.amount for s in items), Decimal(0))} | (
             {sum((s.amount for s in _last_per_item(text, start, items)), Decimal(0))} if listed else set())
         first = items[0].start
