@@ -93,8 +93,8 @@ def required_sections(ctx: Context) -> Iterator[Finding]:
     """A decision has a party block, an operative part and a signature block (errors when
     missing), and 本院认为 → operative part → appeal notice → signatures come in that order."""
     f = facts(ctx)
-    if not f.is_decision or f.rec.doc_type not in ("判决书", "裁定书", "调解书"):
-        return
+    if not f.is_decision or f.rec.doc_type not in ("判决书", "裁定书", "调解书") or f.rec.title is None:
+        return  # an excerpt without a title line is not a whole document: nothing to say about its parts
     text = ctx.text
     if not f.rec.parties:
         head = f.head_lines[-1] if f.head_lines else None
