@@ -47,3 +47,9 @@ def bench_module(name: str) -> Any:
     sys.modules[name] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def read_jsonl(path: Path) -> list[Any]:
+    """Every line of a JSON Lines file (the bench gold sets)."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]

@@ -8,7 +8,6 @@ systems derived from the gold (perfect, over-masking a judge, missing an ID, lea
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,18 +15,15 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import bench_module
+from tests.helpers import bench_module, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
 DATA = BENCH / "data" / "privacy"
 
 
-_load = bench_module
-
-
-gen = _load("make_privacy_gold")
-bench = _load("bench_anonymize")
+gen = bench_module("make_privacy_gold")
+bench = bench_module("bench_anonymize")
 from fazhi.privacy.types import ALL_TYPES  # noqa: E402  (importable once the generator has run)
 
 
@@ -38,8 +34,7 @@ def fazhi_home() -> Iterator[None]:
 
 
 def _read(name: str) -> list[dict[str, Any]]:
-    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(DATA / f"{name}.jsonl")
 
 
 DEV = _read("dev")

@@ -20,18 +20,15 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import bench_module
+from tests.helpers import bench_module, read_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench"
 DATA = BENCH / "data" / "review"
 
 
-_load = bench_module
-
-
-gen = _load("make_review_gold")
-bench = _load("bench_review")
+gen = bench_module("make_review_gold")
+bench = bench_module("bench_review")
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +38,7 @@ def fazhi_home() -> Iterator[None]:
 
 
 def _read(name: str) -> list[dict[str, Any]]:
-    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(DATA / f"{name}.jsonl")
 
 
 DEV = _read("dev")

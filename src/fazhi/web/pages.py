@@ -234,6 +234,14 @@ def _csrf_failed(request: Request, user: Principal | None, token: str | None) ->
     return None
 
 
+def _form_gate(request: Request, permission: str, token: str | None) -> Principal | Response:
+    """A form POST: the session's user with ``permission`` and a valid CSRF token, else the page to show."""
+    user = _gate(request, permission)
+    if isinstance(user, Response):
+        return user
+    return _csrf_failed(request, user, token) or user
+
+
 def _see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
@@ -493,12 +501,9 @@ def decide(request: Request, case_id: int, decision: Annotated[str, Form()] = ""
            audit_id: Annotated[list[int] | None, Form()] = None, kind: Annotated[str, Form()] = "",
            csrf_token: Annotated[str, Form()] = "") -> Response:
     """Record 采纳 / 修改 / 不采纳 (with the reason) on the assist(s) of one box, then show it."""
-    user = _gate(request, "decide")
+    user = _form_gate(request, "decide", csrf_token)
     if isinstance(user, Response):
         return user
-    failed = _csrf_failed(request, user, csrf_token)
-    if failed is not None:
-        return failed
     with _store(request).session() as session:
         if services.case_detail(session, user, case_id) is None:
             return _not_found(request, user, "案件")
@@ -544,12 +549,9 @@ def upload_page(request: Request, job: int | None = None) -> Response:
 async def upload_submit(request: Request, file: Annotated[UploadFile, File()],
                         csrf_token: Annotated[str, Form()] = "") -> Response:
     """Save the upload and start its ingest in the background; then the progress page."""
-    user = _gate(request, "ingest")
+    user = _form_gate(request, "ingest", csrf_token)
     if isinstance(user, Response):
         return user
-    failed = _csrf_failed(request, user, csrf_token)
-    if failed is not None:
-        return failed
     stopped = _stops(request, ["ingest"])
     if stopped:
         return _render(request, "upload.html", user, status=503, title="上传", stopped=stopped, job=None)
@@ -847,12 +849,9 @@ def settings_page(request: Request, saved: int = 0) -> Response:
 def settings_submit(request: Request, opt_out: Annotated[list[str] | None, Form()] = None,
                     csrf_token: Annotated[str, Form()] = "") -> Response:
     """Save the opt-outs (they take effect on the next page) and show them."""
-    user = _gate(request, "me")
+    user = _form_gate(request, "me", csrf_token)
     if isinstance(user, Response):
         return user
-    failed = _csrf_failed(request, user, csrf_token)
-    if failed is not None:
-        return failed
     try:
         with _store(request).session() as session:
             services.set_opt_outs(session, user, opt_out or [])
@@ -885,12 +884,9 @@ def admin_page(request: Request) -> Response:
 def admin_stop(request: Request, capability: Annotated[str, Form()] = "", reason: Annotated[str, Form()] = "",
                csrf_token: Annotated[str, Form()] = "") -> Response:
     """Stop ``capability`` for everyone now (audited)."""
-    user = _gate(request, "admin")
+    user = _form_gate(request, "admin", csrf_token)
     if isinstance(user, Response):
         return user
-    failed = _csrf_failed(request, user, csrf_token)
-    if failed is not None:
-        return failed
     try:
         with _store(request).session() as session:
             services.stop_capability(session, user, capability.strip(), reason)
@@ -903,12 +899,9 @@ def admin_stop(request: Request, capability: Annotated[str, Form()] = "", reason
 @router.post("/admin/stops/{capability}/resume", response_class=HTMLResponse)
 def admin_resume(request: Request, capability: str, csrf_token: Annotated[str, Form()] = "") -> Response:
     """Lift the stop of ``capability`` (audited)."""
-    user = _gate(request, "admin")
+    user = _form_gate(request, "admin", csrf_token)
     if isinstance(user, Response):
         return user
-    failed = _csrf_failed(request, user, csrf_token)
-    if failed is not None:
-        return failed
     with _store(request).session() as session:
         services.resume_capability(session, user, capability)
     return _see_other("/admin")
